@@ -1,0 +1,70 @@
+//! The word graph of one block (jieba's `get_DAG`), stored flat.
+//!
+//! For each character position `k` the edges are the inclusive end positions `j` of the
+//! dictionary words `block[k..=j]` with a non-zero frequency, in ascending order, or the
+//! single edge `k` when there is none.  Edges are kept in three parallel vectors that are
+//! reused from block to block instead of jieba's dict of lists.
+
+use crate::dict::Dictionary;
+
+#[derive(Debug, Default, Clone)]
+pub struct Dag {
+    /// Edges of position `k` are `first[k]..first[k + 1]`.
+    first: Vec<u32>,
+    ends: Vec<u32>,
+    /// `ln(freq)` of each edge's word; 0.0 (`log(1)`) for a fallback single character.
+    log_freqs: Vec<f64>,
+}
+
+impl Dag {
+    /// Builds the graph of `text[offsets[0]..offsets[n]]`, where `offsets` holds the byte
+    /// offset of every character of the block plus the block's end.
+    pub fn build(&mut self, dict: &Dictionary, text: &str, offsets: &[usize]) {
+        let n = offsets.len() - 1;
+        let block_end = offsets[n];
+        self.first.clear();
+        self.ends.clear();
+        self.log_freqs.clear();
+        let bytes = text.as_bytes();
+        for k in 0..n {
+            self.first.push(self.ends.len() as u32);
+            let start = offsets[k];
+            let mut j = k;
+            dict.for_each_prefix_word(&bytes[start..block_end], |len, log_freq| {
+                // Matches come shortest first, so the end character only moves forward.
+                while offsets[j + 1] < start + len {
+                    j += 1;
+                }
+                self.ends.push(j as u32);
+                self.log_freqs.push(log_freq);
+            });
+            if self.ends.len() as u32 == self.first[k] {
+                self.ends.push(k as u32);
+                self.log_freqs.push(0.0);
+            }
+        }
+        self.first.push(self.ends.len() as u32);
+    }
+
+    /// Number of positions.
+    pub fn len(&self) -> usize {
+        self.first.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `(end, log_freq)` of the edges from position `k`, ascending by end.
+    #[inline]
+    pub fn edges(&self, k: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let range = self.first[k] as usize..self.first[k + 1] as usize;
+        self.ends[range.clone()].iter().map(|&e| e as usize).zip(self.log_freqs[range].iter().copied())
+    }
+
+    /// Ends only, as jieba's list `DAG[k]`.
+    #[inline]
+    pub fn ends(&self, k: usize) -> &[u32] {
+        &self.ends[self.first[k] as usize..self.first[k + 1] as usize]
+    }
+}

@@ -1,0 +1,8 @@
+//! jieba 0.42.1's data, converted by `scripts/convert_jieba_data.py` and compiled in.
+//! MIT licence; see `rust/zhfast-core/data/NOTICE`.
+
+/// `dict.txt`: `word freq tag` per line.
+pub static JIEBA_DICT: &[u8] = include_bytes!("../data/dict.txt");
+
+/// The `finalseg` HMM tables as text (`start`, `trans`, `emit` lines).
+pub static FINALSEG_TABLES: &str = include_str!("../data/finalseg.txt");

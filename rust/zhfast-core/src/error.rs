@@ -1,0 +1,24 @@
+//! Errors of the core, each mapped by the bindings to the exception jieba raises.
+
+use thiserror::Error;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A dictionary line that jieba's `gen_pfdict` rejects; jieba raises `ValueError`.
+    #[error("invalid dictionary entry in {file} at Line {line}: {text}")]
+    InvalidEntry { file: String, line: usize, text: String },
+    /// The dictionary file is not UTF-8 (user dictionaries; jieba raises `ValueError`).
+    #[error("dictionary file {file} must be utf-8")]
+    NotUtf8 { file: String },
+    /// A frequency outside what the core stores (jieba's ints are unbounded).
+    #[error("word frequency {0} is out of range")]
+    FrequencyOutOfRange(String),
+    /// `log` of a non-positive number, as Python's `math.log` reports it.
+    #[error("math domain error")]
+    MathDomain,
+    /// Precompiled data that this build cannot read.
+    #[error("corrupt or incompatible dictionary data: {0}")]
+    BadData(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

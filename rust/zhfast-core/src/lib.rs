@@ -1,0 +1,26 @@
+//! zhfast-core: Chinese word segmentation that gives exactly jieba 0.42.1's tokens.
+//!
+//! The pipeline per sentence is jieba's: [`presplit`] into blocks, a [`dag`] of dictionary
+//! words per block, the best [`route`] through it, and the [`hmm`] (via [`finalseg`]) for
+//! runs of unknown characters.  [`segmenter`] ties them into jieba's cutting modes.
+//! This crate has no Python in it; `zhfast-py` binds it.
+
+pub mod chars;
+pub mod dag;
+pub mod data;
+pub mod dict;
+pub mod error;
+pub mod finalseg;
+pub mod hmm;
+pub mod offsets;
+pub mod presplit;
+pub mod pyint;
+pub mod route;
+pub mod segmenter;
+pub mod tokens;
+
+pub use dict::Dictionary;
+pub use error::{Error, Result};
+pub use hmm::HmmModel;
+pub use segmenter::{CutMode, Scratch, Segmenter};
+pub use tokens::Tokens;

@@ -1,0 +1,44 @@
+//! jieba's `calc`: the best path through the DAG, by dynamic programming from the right.
+//!
+//! `route[i] = max((log(freq) - log(total) + route[j + 1].0, j) for j in DAG[i])`.
+//! The float operations happen in exactly that order so that every comparison sees the
+//! same bits as CPython, and a tie goes to the larger `j` as Python's tuple `max` does.
+
+use crate::dag::Dag;
+
+#[derive(Debug, Default, Clone)]
+pub struct Route {
+    score: Vec<f64>,
+    /// Inclusive end of the best word starting at each position.
+    end: Vec<u32>,
+}
+
+impl Route {
+    pub fn compute(&mut self, dag: &Dag, log_total: f64) {
+        let n = dag.len();
+        self.score.clear();
+        self.score.resize(n + 1, 0.0);
+        self.end.clear();
+        self.end.resize(n, 0);
+        for i in (0..n).rev() {
+            let mut best = f64::NEG_INFINITY;
+            let mut best_end = i;
+            for (j, log_freq) in dag.edges(i) {
+                let score = log_freq - log_total + self.score[j + 1];
+                // Edges ascend by `j`, so `>=` keeps the largest `j` among equal scores.
+                if score >= best {
+                    best = score;
+                    best_end = j;
+                }
+            }
+            self.score[i] = best;
+            self.end[i] = best_end as u32;
+        }
+    }
+
+    /// Exclusive end of the best word starting at `i`.
+    #[inline]
+    pub fn next(&self, i: usize) -> usize {
+        self.end[i] as usize + 1
+    }
+}

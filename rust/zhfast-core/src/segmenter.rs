@@ -1,0 +1,233 @@
+//! The cutting modes of jieba's `Tokenizer`: `cut` (with and without HMM), `cut_all`
+//! and `cut_for_search`, over a dictionary, an HMM and the force-split set.
+
+use std::collections::HashSet;
+
+use crate::dag::Dag;
+use crate::dict::Dictionary;
+use crate::finalseg::{cut_unknown, FinalsegScratch};
+use crate::hmm::HmmModel;
+use crate::presplit::{presplit, Piece};
+use crate::route::Route;
+use crate::tokens::{Tokens, JOINED};
+
+/// Which of jieba's `cut` variants to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CutMode {
+    /// `cut(s)`: best route, unknown runs through the HMM.
+    Hmm,
+    /// `cut(s, HMM=False)`: best route, single ASCII letters and digits merged.
+    NoHmm,
+    /// `cut(s, cut_all=True)`: every dictionary word.
+    All,
+}
+
+impl CutMode {
+    /// jieba's `(cut_all, HMM)` flags: `cut_all` wins over `HMM`.
+    pub fn from_flags(cut_all: bool, hmm: bool) -> Self {
+        match (cut_all, hmm) {
+            (true, _) => CutMode::All,
+            (false, true) => CutMode::Hmm,
+            (false, false) => CutMode::NoHmm,
+        }
+    }
+}
+
+/// Buffers reused from block to block and call to call (nothing is allocated per
+/// character once they have grown).
+#[derive(Debug, Default, Clone)]
+pub struct Scratch {
+    offsets: Vec<usize>,
+    dag: Dag,
+    route: Route,
+    finalseg: FinalsegScratch,
+    eng_buf: Vec<(usize, usize)>,
+    words: Tokens,
+    gram_offsets: Vec<usize>,
+}
+
+/// A borrowed view of everything a cut reads.
+#[derive(Clone, Copy)]
+pub struct Segmenter<'a> {
+    pub dict: &'a Dictionary,
+    pub hmm: &'a HmmModel,
+    /// jieba's module-global `finalseg.Force_Split_Words`.
+    pub force_split: &'a HashSet<String>,
+}
+
+impl<'a> Segmenter<'a> {
+    /// jieba's `Tokenizer.cut`, appending tokens to `out`.
+    pub fn cut(&self, text: &str, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) {
+        presplit(text, |piece| match piece {
+            Piece::Block(s, e) => self.cut_block(text, s, e, mode, scratch, out),
+            Piece::Space(s, e) => out.spans.push((s, e)),
+            Piece::Other(s, e) if mode == CutMode::All => out.spans.push((s, e)),
+            Piece::Other(s, e) => {
+                out.spans.extend(text[s..e].char_indices().map(|(i, c)| (s + i, s + i + c.len_utf8())));
+            }
+        });
+    }
+
+    /// jieba's `Tokenizer.cut_for_search`: each word of `cut` preceded by its dictionary
+    /// 2-grams (words longer than 2) and then 3-grams (longer than 3).
+    pub fn cut_for_search(&self, text: &str, hmm: bool, scratch: &mut Scratch, out: &mut Tokens) {
+        let mut words = std::mem::take(&mut scratch.words);
+        words.clear();
+        self.cut(text, CutMode::from_flags(false, hmm), scratch, &mut words);
+        let offsets = &mut scratch.gram_offsets;
+        for &(s, e) in &words.spans {
+            offsets.clear();
+            offsets.extend(text[s..e].char_indices().map(|(i, _)| s + i));
+            offsets.push(e);
+            let n = offsets.len() - 1;
+            for width in [2, 3] {
+                if n > width {
+                    for i in 0..=n - width {
+                        let (gs, ge) = (offsets[i], offsets[i + width]);
+                        if self.dict.has_positive(&text[gs..ge]) {
+                            out.spans.push((gs, ge));
+                        }
+                    }
+                }
+            }
+            out.spans.push((s, e));
+        }
+        scratch.words = words;
+    }
+
+    fn cut_block(&self, text: &str, start: usize, end: usize, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) {
+        scratch.offsets.clear();
+        scratch.offsets.extend(text[start..end].char_indices().map(|(i, _)| start + i));
+        scratch.offsets.push(end);
+        scratch.dag.build(self.dict, text, &scratch.offsets);
+        match mode {
+            CutMode::All => self.cut_all_block(text, scratch, out),
+            CutMode::Hmm => {
+                scratch.route.compute(&scratch.dag, self.dict.log_total());
+                self.cut_hmm_block(text, scratch, out);
+            }
+            CutMode::NoHmm => {
+                scratch.route.compute(&scratch.dag, self.dict.log_total());
+                cut_no_hmm_block(text, scratch, out);
+            }
+        }
+    }
+
+    /// jieba's `__cut_DAG`: single-character steps of the route are buffered; a buffer of
+    /// several characters that is not a known word goes to `finalseg`.
+    fn cut_hmm_block(&self, text: &str, scratch: &mut Scratch, out: &mut Tokens) {
+        let n = scratch.offsets.len() - 1;
+        let mut buf_start: Option<usize> = None;
+        let mut x = 0;
+        while x < n {
+            let y = scratch.route.next(x);
+            if y - x == 1 {
+                buf_start.get_or_insert(x);
+            } else {
+                if let Some(b) = buf_start.take() {
+                    self.flush_hmm_buffer(text, b, x, scratch, out);
+                }
+                out.spans.push((scratch.offsets[x], scratch.offsets[y]));
+            }
+            x = y;
+        }
+        if let Some(b) = buf_start {
+            self.flush_hmm_buffer(text, b, n, scratch, out);
+        }
+    }
+
+    fn flush_hmm_buffer(&self, text: &str, from: usize, to: usize, scratch: &mut Scratch, out: &mut Tokens) {
+        let offsets = &scratch.offsets;
+        let (s, e) = (offsets[from], offsets[to]);
+        if to - from == 1 {
+            out.spans.push((s, e));
+        } else if self.dict.has_positive(&text[s..e]) {
+            out.spans.extend((from..to).map(|i| (offsets[i], offsets[i + 1])));
+        } else {
+            cut_unknown(text, s, e, self.hmm, self.force_split, &mut scratch.finalseg, &mut out.spans);
+        }
+    }
+
+    /// jieba's `__cut_all`, step for step: `old_j` suppresses single characters already
+    /// covered by a longer word, and single-edge words starting with an ASCII letter or
+    /// digit are joined into one token.
+    fn cut_all_block(&self, text: &str, scratch: &mut Scratch, out: &mut Tokens) {
+        let Scratch { offsets, dag, eng_buf, .. } = scratch;
+        let bytes = text.as_bytes();
+        let n = offsets.len() - 1;
+        let mut old_j: isize = -1;
+        let mut eng_scan = false;
+        eng_buf.clear();
+        for k in 0..n {
+            let is_eng = bytes[offsets[k]].is_ascii_alphanumeric();
+            if eng_scan && !is_eng {
+                eng_scan = false;
+                flush_joined(text, eng_buf, out);
+            }
+            let ends = dag.ends(k);
+            if ends.len() == 1 && k as isize > old_j {
+                let j = ends[0] as usize;
+                let word = (offsets[k], offsets[j + 1]);
+                if is_eng {
+                    if !eng_scan {
+                        eng_scan = true;
+                        eng_buf.clear();
+                    }
+                    eng_buf.push(word);
+                }
+                if !eng_scan {
+                    out.spans.push(word);
+                }
+                old_j = j as isize;
+            } else {
+                for &j in ends {
+                    let j = j as usize;
+                    if j > k {
+                        out.spans.push((offsets[k], offsets[j + 1]));
+                        old_j = j as isize;
+                    }
+                }
+            }
+        }
+        if eng_scan {
+            flush_joined(text, eng_buf, out);
+        }
+    }
+}
+
+/// jieba's `__cut_DAG_NO_HMM`: consecutive single ASCII letters and digits become one token.
+fn cut_no_hmm_block(text: &str, scratch: &Scratch, out: &mut Tokens) {
+    let offsets = &scratch.offsets;
+    let bytes = text.as_bytes();
+    let n = offsets.len() - 1;
+    let mut buf_start: Option<usize> = None;
+    let mut x = 0;
+    while x < n {
+        let y = scratch.route.next(x);
+        if y - x == 1 && bytes[offsets[x]].is_ascii_alphanumeric() {
+            buf_start.get_or_insert(x);
+        } else {
+            if let Some(b) = buf_start.take() {
+                out.spans.push((offsets[b], offsets[x]));
+            }
+            out.spans.push((offsets[x], offsets[y]));
+        }
+        x = y;
+    }
+    if let Some(b) = buf_start {
+        out.spans.push((offsets[b], offsets[n]));
+    }
+}
+
+/// Emits `cut_all`'s joined ASCII buffer: one span when its parts are adjacent, else an
+/// owned string.
+fn flush_joined(text: &str, parts: &[(usize, usize)], out: &mut Tokens) {
+    let adjacent = parts.windows(2).all(|w| w[0].1 == w[1].0);
+    match (parts.first(), parts.last()) {
+        (Some(&(s, _)), Some(&(_, e))) if adjacent => out.spans.push((s, e)),
+        _ => {
+            out.spans.push((JOINED, out.joined.len()));
+            out.joined.push(parts.iter().map(|&(s, e)| &text[s..e]).collect());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! `zhfast._core`: the thin PyO3 layer over `zhfast-core`.
+//!
+//! Argument conventions (bytes decoding, generators, jieba's signatures) live in the
+//! Python package; this module only moves strings in and token lists out, releasing the
+//! GIL while the core works.
+
+use pyo3::prelude::*;
+
+mod errors;
+mod force_split;
+mod tokenizer;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<tokenizer::CoreTokenizer>()?;
+    m.add_function(wrap_pyfunction!(tokenizer::bundled_dictionary_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(force_split::add_force_split, m)?)?;
+    m.add_function(wrap_pyfunction!(force_split::force_split_words, m)?)?;
+    Ok(())
+}
