@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import _core
 from ._compat import default_logger, log_console, setLogLevel, strdecode
-from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer
+from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, re_userdict
 
 __version__ = _core.__version__
 #: The jieba release whose output zhfast reproduces.
@@ -16,7 +16,18 @@ __license__ = "MIT"
 
 dt = Tokenizer()
 
+def get_FREQ(k, d=None):
+    """``dt.FREQ.get(k, d)``."""
+    return dt.FREQ.get(k, d)
+
+
+add_word = dt.add_word
+calc = dt.calc
 cut = dt.cut
+del_word = dt.del_word
+get_DAG = dt.get_DAG
+load_userdict = dt.load_userdict
+suggest_freq = dt.suggest_freq
 lcut = dt.lcut
 cut_for_search = dt.cut_for_search
 lcut_for_search = dt.lcut_for_search
@@ -48,7 +59,8 @@ def _lcut_for_search_no_hmm(s):
 
 
 __all__ = [
-    "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "cut", "cut_for_search", "default_logger", "dt",
-    "get_dict_file", "initialize", "lcut", "lcut_for_search", "log_console", "set_dictionary",
+    "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "add_word", "calc", "cut", "cut_for_search",
+    "default_logger", "del_word", "dt", "get_DAG", "get_FREQ", "get_dict_file", "load_userdict",
+    "re_userdict", "suggest_freq", "initialize", "lcut", "lcut_for_search", "log_console", "set_dictionary",
     "setLogLevel", "strdecode", "tokenize", "user_word_tag_tab",
 ]

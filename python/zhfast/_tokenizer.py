@@ -7,14 +7,45 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import threading
 import time
+from math import log
 
 from . import _core
-from ._compat import default_logger, get_abs_path, strdecode
+from ._compat import default_logger, get_abs_path, resolve_filename, strdecode
+from ._freq import FreqView
 
 DEFAULT_DICT = None
 DEFAULT_DICT_NAME = "dict.txt"
+
+re_userdict = re.compile("^(.+?)( [0-9]+)?( [a-z]+)?$", re.U)
+
+
+def _read_userdict(f):
+    """Yield ``(word, freq_or_None, tag_or_None)`` for each line of a user dictionary, as
+    jieba's ``load_userdict`` parses it.  Everything is read (and decoding errors raised)
+    before the caller changes anything."""
+    if isinstance(f, str):
+        f_name = f
+        with open(f, "rb") as fh:
+            lines = fh.readlines()
+    else:
+        f_name = resolve_filename(f)
+        lines = list(f)
+    entries = []
+    for lineno, ln in enumerate(lines, 1):
+        line = ln.strip()
+        if not isinstance(line, str):
+            try:
+                line = line.decode("utf-8").lstrip("\ufeff")
+            except UnicodeDecodeError:
+                raise ValueError("dictionary file %s must be utf-8 (line %d)" % (f_name, lineno)) from None
+        if not line:
+            continue
+        word, freq, tag = re_userdict.match(line).groups()
+        entries.append((word, None if freq is None else freq.strip(), None if tag is None else tag.strip()))
+    return entries
 
 
 def _via_stand_in(core_spans, sentence):
@@ -42,6 +73,8 @@ class Tokenizer:
         self.tmp_dir = None
         self.cache_file = None
         self._core = None
+        # Every (word, freq) applied by add_word, so a pickled Tokenizer can replay them.
+        self._edits = []
 
     def __repr__(self):
         return "<Tokenizer dictionary=%r>" % self.dictionary
@@ -85,6 +118,126 @@ class Tokenizer:
     def total(self):
         """The sum of all word frequencies (0 before the dictionary is loaded, as jieba)."""
         return self._core.total if self.initialized else 0
+
+    @property
+    def FREQ(self):
+        """Read-only view of jieba's ``FREQ``: word -> frequency, prefixes -> 0."""
+        return FreqView(self._checked_core())
+
+    def _apply_words(self, batch):
+        """Apply ``(word, freq, tag)`` triples as jieba's ``add_word`` does, one core call."""
+        self._core.add_words([(w, f) for w, f, _ in batch])
+        self._edits.extend((w, f) for w, f, _ in batch)
+        for word, freq, tag in batch:
+            if tag:
+                self.user_word_tag_tab[word] = tag
+            if freq == 0:
+                _core.add_force_split(word)
+
+    def add_word(self, word, freq=None, tag=None):
+        """Add a word; ``freq`` defaults to :meth:`suggest_freq`, so the word is cut out.
+        ``freq=0`` deletes it and makes the HMM split it (jieba's force-split set)."""
+        self.check_initialized()
+        word = strdecode(word)
+        freq = int(freq) if freq is not None else self.suggest_freq(word, False)
+        self._apply_words([(word, freq, tag)])
+
+    def del_word(self, word):
+        """Delete a word (``add_word(word, 0)``)."""
+        self.add_word(word, 0)
+
+    def load_userdict(self, f):
+        """Load a user dictionary: a path, or a text or binary file object, with lines
+        ``word [freq] [tag]`` in UTF-8.
+
+        Unlike jieba, the whole file is read and checked first: a bad file raises
+        ``ValueError`` (naming file and line) and leaves the tokenizer unchanged.
+        """
+        self.check_initialized()
+        entries = _read_userdict(f)
+        pending = []
+        for word, freq, tag in entries:
+            if freq is None:
+                # suggest_freq must see the lines before this one, as in jieba.
+                if pending:
+                    self._apply_words(pending)
+                    pending = []
+                freq = self.suggest_freq(word, False)
+            else:
+                freq = int(freq)
+            pending.append((word, freq, tag))
+        if pending:
+            self._apply_words(pending)
+        self._core.compact()
+
+    def suggest_freq(self, segment, tune=False):
+        """jieba's ``suggest_freq``: the frequency that makes ``segment`` (a ``str``) one
+        word, or that splits it into the given pieces (a tuple); ``tune`` applies it."""
+        self.check_initialized()
+        core = self._core
+        ftotal = float(self.total)
+        freq = 1
+        if isinstance(segment, str):
+            word = segment
+            for seg in self.cut(word, HMM=False):
+                f = core.freq(seg)
+                freq *= (1 if f is None else f) / ftotal
+            f = core.freq(word)
+            freq = max(int(freq * self.total) + 1, 1 if f is None else f)
+        else:
+            segment = tuple(map(strdecode, segment))
+            word = "".join(segment)
+            for seg in segment:
+                f = core.freq(seg)
+                freq *= (1 if f is None else f) / ftotal
+            f = core.freq(word)
+            freq = min(int(freq * self.total), 0 if f is None else f)
+        if tune:
+            self.add_word(word, freq)
+        return freq
+
+    def get_DAG(self, sentence):
+        """jieba's ``get_DAG``: ``{k: [end, ...]}`` over the whole sentence."""
+        self.check_initialized()
+        return dict(enumerate(self._core.dag(sentence)))
+
+    def calc(self, sentence, DAG, route):
+        """jieba's ``calc``: fill ``route`` with ``(log prob, end)`` per position."""
+        N = len(sentence)
+        route[N] = (0, 0)
+        freq = self.FREQ
+        logtotal = log(self.total)
+        for idx in range(N - 1, -1, -1):
+            route[idx] = max((log(freq.get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in DAG[idx])
+
+    # -- pickling: the dictionary path plus the words added, replayed on load -----------
+
+    def __getstate__(self):
+        return {
+            "dictionary": self.dictionary,
+            "initialized": self.initialized,
+            "edits": list(self._edits),
+            "user_word_tag_tab": dict(self.user_word_tag_tab),
+            "tmp_dir": self.tmp_dir,
+            "cache_file": self.cache_file,
+        }
+
+    def __setstate__(self, state):
+        self.__init__(DEFAULT_DICT)
+        self.dictionary = state["dictionary"]
+        self.tmp_dir = state["tmp_dir"]
+        self.cache_file = state["cache_file"]
+        self.user_word_tag_tab.update(state["user_word_tag_tab"])
+        if state["initialized"] or state["edits"]:
+            self.initialize()
+            edits = state["edits"]
+            if edits:
+                self._core.add_words(edits)
+                self._edits = list(edits)
+                for word, freq in edits:
+                    if freq == 0:
+                        _core.add_force_split(word)
+                self._core.compact()
 
     def get_dict_file(self):
         if self.dictionary == DEFAULT_DICT:

@@ -5,6 +5,7 @@
 //! same bits as CPython, and a tie goes to the larger `j` as Python's tuple `max` does.
 
 use crate::dag::Dag;
+use crate::error::{Error, Result};
 
 #[derive(Debug, Default, Clone)]
 pub struct Route {
@@ -14,7 +15,8 @@ pub struct Route {
 }
 
 impl Route {
-    pub fn compute(&mut self, dag: &Dag, log_total: f64) {
+    /// Fails as Python's `math.log` does when a word on the graph has a negative frequency.
+    pub fn compute(&mut self, dag: &Dag, log_total: f64) -> Result<()> {
         let n = dag.len();
         self.score.clear();
         self.score.resize(n + 1, 0.0);
@@ -24,6 +26,9 @@ impl Route {
             let mut best = f64::NEG_INFINITY;
             let mut best_end = i;
             for (j, log_freq) in dag.edges(i) {
+                if log_freq.is_nan() {
+                    return Err(Error::MathDomain);
+                }
                 let score = log_freq - log_total + self.score[j + 1];
                 // Edges ascend by `j`, so `>=` keeps the largest `j` among equal scores.
                 if score >= best {
@@ -34,6 +39,7 @@ impl Route {
             self.score[i] = best;
             self.end[i] = best_end as u32;
         }
+        Ok(())
     }
 
     /// Exclusive end of the best word starting at `i`.

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::dag::Dag;
 use crate::dict::Dictionary;
+use crate::error::Result;
 use crate::finalseg::{cut_unknown, FinalsegScratch};
 use crate::hmm::HmmModel;
 use crate::presplit::{presplit, Piece};
@@ -57,23 +58,29 @@ pub struct Segmenter<'a> {
 
 impl<'a> Segmenter<'a> {
     /// jieba's `Tokenizer.cut`, appending tokens to `out`.
-    pub fn cut(&self, text: &str, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) {
+    pub fn cut(&self, text: &str, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
+        let mut result = Ok(());
         presplit(text, |piece| match piece {
-            Piece::Block(s, e) => self.cut_block(text, s, e, mode, scratch, out),
+            Piece::Block(s, e) => {
+                if result.is_ok() {
+                    result = self.cut_block(text, s, e, mode, scratch, out);
+                }
+            }
             Piece::Space(s, e) => out.spans.push((s, e)),
             Piece::Other(s, e) if mode == CutMode::All => out.spans.push((s, e)),
             Piece::Other(s, e) => {
                 out.spans.extend(text[s..e].char_indices().map(|(i, c)| (s + i, s + i + c.len_utf8())));
             }
         });
+        result
     }
 
     /// jieba's `Tokenizer.cut_for_search`: each word of `cut` preceded by its dictionary
     /// 2-grams (words longer than 2) and then 3-grams (longer than 3).
-    pub fn cut_for_search(&self, text: &str, hmm: bool, scratch: &mut Scratch, out: &mut Tokens) {
+    pub fn cut_for_search(&self, text: &str, hmm: bool, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         let mut words = std::mem::take(&mut scratch.words);
         words.clear();
-        self.cut(text, CutMode::from_flags(false, hmm), scratch, &mut words);
+        let result = self.cut(text, CutMode::from_flags(false, hmm), scratch, &mut words);
         let offsets = &mut scratch.gram_offsets;
         for &(s, e) in &words.spans {
             offsets.clear();
@@ -93,9 +100,10 @@ impl<'a> Segmenter<'a> {
             out.spans.push((s, e));
         }
         scratch.words = words;
+        result
     }
 
-    fn cut_block(&self, text: &str, start: usize, end: usize, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) {
+    fn cut_block(&self, text: &str, start: usize, end: usize, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         scratch.offsets.clear();
         scratch.offsets.extend(text[start..end].char_indices().map(|(i, _)| start + i));
         scratch.offsets.push(end);
@@ -103,14 +111,15 @@ impl<'a> Segmenter<'a> {
         match mode {
             CutMode::All => self.cut_all_block(text, scratch, out),
             CutMode::Hmm => {
-                scratch.route.compute(&scratch.dag, self.dict.log_total());
+                scratch.route.compute(&scratch.dag, self.dict.log_total())?;
                 self.cut_hmm_block(text, scratch, out);
             }
             CutMode::NoHmm => {
-                scratch.route.compute(&scratch.dag, self.dict.log_total());
+                scratch.route.compute(&scratch.dag, self.dict.log_total())?;
                 cut_no_hmm_block(text, scratch, out);
             }
         }
+        Ok(())
     }
 
     /// jieba's `__cut_DAG`: single-character steps of the route are buffered; a buffer of

@@ -21,9 +21,9 @@ fn every_mode_matches_jieba() {
     assert!(cases.len() >= 8);
     for case in cases {
         let text = case["text"].as_str().unwrap();
-        let mut run = |f: &dyn Fn(&mut Scratch, &mut Tokens)| {
+        let mut run = |f: &dyn Fn(&mut Scratch, &mut Tokens) -> zhfast_core::Result<()>| {
             let mut out = Tokens::default();
-            f(&mut scratch, &mut out);
+            f(&mut scratch, &mut out).unwrap();
             out.iter(text).map(str::to_string).collect::<Vec<_>>()
         };
         assert_eq!(run(&|s, o| seg.cut(text, CutMode::Hmm, s, o)), strings(&case["hmm"]), "{text}");

@@ -1,7 +1,8 @@
 //! `CoreTokenizer`: a dictionary plus the cutting calls, for `zhfast.Tokenizer` to wrap.
 
 use std::cell::RefCell;
-use std::sync::{Arc, OnceLock};
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock, RwLock};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -42,7 +43,10 @@ impl Job {
 
 #[pyclass(module = "zhfast._core", frozen)]
 pub struct CoreTokenizer {
-    dict: Arc<Dictionary>,
+    /// Cuts take a snapshot (an `Arc` clone) and edits swap in a new version, so a cut
+    /// running while another thread edits sees the dictionary before or after the edit,
+    /// never half of it.
+    dict: RwLock<Arc<Dictionary>>,
 }
 
 impl CoreTokenizer {
@@ -58,8 +62,9 @@ impl CoreTokenizer {
         // (a finalizer that cuts, say) that re-enters on this thread.
         let (mut scratch, mut out) = SCRATCH.with(|cell| cell.take());
         out.clear();
-        let dict = &*self.dict;
-        py.detach(|| {
+        let snapshot = self.snapshot();
+        let dict = &*snapshot;
+        let status = py.detach(|| {
             let force = force_split::read();
             let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
             match job {
@@ -67,7 +72,7 @@ impl CoreTokenizer {
                 Job::Search { hmm } => seg.cut_for_search(text, hmm, &mut scratch, &mut out),
             }
         });
-        let result = build(&out);
+        let result = status.map_err(to_py).and_then(|()| build(&out));
         SCRATCH.with(|cell| cell.replace((scratch, out)));
         result
     }
@@ -78,28 +83,80 @@ impl CoreTokenizer {
     /// A tokenizer over jieba's bundled dictionary.
     #[staticmethod]
     fn bundled() -> Self {
-        CoreTokenizer { dict: default_dictionary() }
+        CoreTokenizer::new(default_dictionary())
     }
 
     /// A tokenizer over a dictionary in jieba's format; `name` is used in error messages.
     #[staticmethod]
     fn from_dictionary_bytes(py: Python<'_>, data: &[u8], name: &str) -> PyResult<Self> {
-        let dict = py.detach(|| Dictionary::parse_jieba(data, name).and_then(Dictionary::from_entries));
-        Ok(CoreTokenizer { dict: Arc::new(dict.map_err(to_py)?) })
+        let dict = py.detach(|| Dictionary::from_jieba_text(data, name));
+        Ok(CoreTokenizer::new(Arc::new(dict.map_err(to_py)?)))
     }
 
     /// `FREQ.get(word)`: the frequency, 0 for a prefix of a word, `None` otherwise.
     fn freq(&self, word: &str) -> Option<i64> {
-        self.dict.freq(word)
+        self.snapshot().freq(word)
+    }
+
+    /// The tag a word has in the dictionary file (`None` for unknown words).
+    fn tag(&self, word: &str) -> Option<String> {
+        self.snapshot().tag(word).map(str::to_string)
     }
 
     #[getter]
     fn total(&self) -> i64 {
-        self.dict.total()
+        self.snapshot().total()
     }
 
-    fn __len__(&self) -> usize {
-        self.dict.len()
+    /// Number of words, not counting prefix-only entries.
+    fn word_count(&self) -> usize {
+        self.snapshot().len()
+    }
+
+    /// jieba's `FREQ` keys: every word and every prefix of a word, each once.
+    fn freq_keys(&self, py: Python<'_>) -> Vec<String> {
+        let dict = self.snapshot();
+        py.detach(|| {
+            let mut seen: HashSet<&str> = HashSet::new();
+            for (word, _) in dict.iter() {
+                seen.insert(word);
+                for (i, _) in word.char_indices().skip(1) {
+                    seen.insert(&word[..i]);
+                }
+            }
+            let mut keys: Vec<String> = seen.into_iter().map(str::to_string).collect();
+            keys.sort_unstable();
+            keys
+        })
+    }
+
+    /// jieba's `get_DAG(text)` as lists of inclusive end positions, in code points.
+    fn dag(&self, text: &Bound<'_, PyString>) -> PyResult<Vec<Vec<u32>>> {
+        let s = text.to_cow()?;
+        let mut offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        offsets.push(s.len());
+        let mut dag = zhfast_core::dag::Dag::default();
+        dag.build(&self.snapshot(), &s, &offsets);
+        Ok((0..dag.len()).map(|k| dag.ends(k).to_vec()).collect())
+    }
+
+    /// Applies `add_word(word, freq)` for each pair, all or none.
+    fn add_words(&self, py: Python<'_>, words: Vec<(String, i64)>) -> PyResult<()> {
+        py.detach(|| {
+            let mut guard = self.dict.write().unwrap_or_else(|e| e.into_inner());
+            // Copies the dictionary only while a cut still holds the old version.
+            let dict = Arc::make_mut(&mut guard);
+            dict.add_words(words.iter().map(|(w, f)| (w.as_str(), *f)))
+        })
+        .map_err(to_py)
+    }
+
+    /// Folds words added at run time into the trie (after a user dictionary).
+    fn compact(&self, py: Python<'_>) {
+        py.detach(|| {
+            let mut guard = self.dict.write().unwrap_or_else(|e| e.into_inner());
+            Arc::make_mut(&mut guard).merge_overlay();
+        })
     }
 
     /// `lcut(text, cut_all, HMM)` as a list of str.
@@ -147,6 +204,14 @@ impl CoreTokenizer {
 }
 
 impl CoreTokenizer {
+    fn new(dict: Arc<Dictionary>) -> Self {
+        CoreTokenizer { dict: RwLock::new(dict) }
+    }
+
+    fn snapshot(&self) -> Arc<Dictionary> {
+        self.dict.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
     fn cut_job<'py>(&self, text: &Bound<'py, PyString>, job: Job) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let s = text.to_cow()?;

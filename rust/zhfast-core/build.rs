@@ -1,0 +1,35 @@
+#![allow(dead_code)]
+//! Compiles jieba's `dict.txt` into the binary dictionary that the library reads in place,
+//! so that importing zhfast builds nothing.
+
+#[path = "src/dict_blob.rs"]
+mod dict_blob;
+#[path = "src/dict_build.rs"]
+mod dict_build;
+#[path = "src/dict_text.rs"]
+mod dict_text;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/pyint.rs"]
+mod pyint;
+#[path = "src/chars.rs"]
+#[allow(dead_code)]
+mod chars;
+
+use std::path::PathBuf;
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let source = manifest.join("data/dict.txt");
+    println!("cargo:rerun-if-changed={}", source.display());
+    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs"] {
+        println!("cargo:rerun-if-changed=src/{f}");
+    }
+    let text = std::fs::read(&source).expect("read data/dict.txt");
+    let entries = dict_text::parse_dictionary(&text, "dict.txt").expect("dict.txt parses");
+    let parts = dict_build::build_parts(entries.into_iter().map(|e| (e.word, e.freq, e.tag))).expect("dict.txt compiles");
+    let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| if f > 0 { (f as f64).ln() } else { f64::NAN }).collect();
+    let blob = dict_blob::encode(&parts, &log_freqs);
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("jieba_dict.bin");
+    std::fs::write(out, blob).expect("write the compiled dictionary");
+}
