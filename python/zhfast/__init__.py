@@ -6,8 +6,9 @@ tokenizer ``dt`` as jieba's do.
 from __future__ import annotations
 
 from . import _core
-from ._compat import default_logger, log_console, setLogLevel, strdecode
-from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, re_userdict
+from . import _compat
+from ._compat import setLogLevel, strdecode
+from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, userdict_regex
 
 __version__ = _core.__version__
 #: The jieba release whose output zhfast reproduces.
@@ -64,3 +65,12 @@ __all__ = [
     "re_userdict", "suggest_freq", "initialize", "lcut", "lcut_for_search", "log_console", "set_dictionary",
     "setLogLevel", "strdecode", "tokenize", "user_word_tag_tab",
 ]
+
+
+def __getattr__(name):
+    # Attributes whose modules are slow to import are made on first access.
+    if name in ("default_logger", "log_console"):
+        return getattr(_compat, name)
+    if name == "re_userdict":
+        return userdict_regex()
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))

@@ -5,6 +5,7 @@ Lines are read in text mode exactly as ``python -m jieba`` reads them (so ``\\r`
 """
 from __future__ import annotations
 
+import os
 import sys
 from argparse import ArgumentParser
 
@@ -25,6 +26,8 @@ def build_parser(prog_exe=None):
     parser.add_argument("-q", "--quiet", action="store_true", default=False,
                         help="don't print loading messages to stderr")
     parser.add_argument("-V", "--version", action="version", version=_version())
+    parser.add_argument("--sample", action="store_true",
+                        help="cut the sample text that ships with zhfast (zhfast only)")
     parser.add_argument("filename", nargs="?", help="input file")
     return parser
 
@@ -42,6 +45,8 @@ def main(argv=None):
     if args.quiet:
         zhfast.setLogLevel(60)
     delim = str(args.delimiter)
+    if args.sample:
+        args.filename = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sample.txt")
     fp = open(args.filename, "r") if args.filename else sys.stdin
     if args.dict:
         zhfast.initialize(args.dict)

@@ -7,19 +7,29 @@ from __future__ import annotations
 
 import io
 import os
-import re
-import threading
 import time
+from _thread import RLock
 from math import log
 
 from . import _core
-from ._compat import default_logger, get_abs_path, resolve_filename, strdecode
+from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._freq import FreqView
 
 DEFAULT_DICT = None
 DEFAULT_DICT_NAME = "dict.txt"
 
-re_userdict = re.compile("^(.+?)( [0-9]+)?( [a-z]+)?$", re.U)
+_RE_USERDICT = "^(.+?)( [0-9]+)?( [a-z]+)?$"
+_re_userdict = None
+
+
+def userdict_regex():
+    """jieba's ``re_userdict``, compiled on first use (``re`` is slow to import)."""
+    global _re_userdict
+    if _re_userdict is None:
+        import re
+
+        _re_userdict = re.compile(_RE_USERDICT, re.U)
+    return _re_userdict
 
 
 def _read_userdict(f):
@@ -43,7 +53,7 @@ def _read_userdict(f):
                 raise ValueError("dictionary file %s must be utf-8 (line %d)" % (f_name, lineno)) from None
         if not line:
             continue
-        word, freq, tag = re_userdict.match(line).groups()
+        word, freq, tag = userdict_regex().match(line).groups()
         entries.append((word, None if freq is None else freq.strip(), None if tag is None else tag.strip()))
     return entries
 
@@ -63,7 +73,7 @@ class Tokenizer:
     """jieba's ``Tokenizer``: a dictionary and the functions that cut with it."""
 
     def __init__(self, dictionary=DEFAULT_DICT):
-        self.lock = threading.RLock()
+        self.lock = RLock()
         if dictionary == DEFAULT_DICT:
             self.dictionary = dictionary
         else:
@@ -93,7 +103,7 @@ class Tokenizer:
         with self.lock:
             if self.initialized:
                 return
-            default_logger.debug("Building prefix dict from %s ..." % (abs_path or "the default dictionary"))
+            log_debug("Building prefix dict from %s ..." % (abs_path or "the default dictionary"))
             t1 = time.time()
             if abs_path == DEFAULT_DICT:
                 self._core = _core.CoreTokenizer.bundled()
@@ -102,8 +112,8 @@ class Tokenizer:
                     data = f.read()
                 self._core = _core.CoreTokenizer.from_dictionary_bytes(data, abs_path)
             self.initialized = True
-            default_logger.debug("Loading model cost %.3f seconds." % (time.time() - t1))
-            default_logger.debug("Prefix dict has been built successfully.")
+            log_debug("Loading model cost %.3f seconds." % (time.time() - t1))
+            log_debug("Prefix dict has been built successfully.")
 
     def check_initialized(self):
         if not self.initialized:

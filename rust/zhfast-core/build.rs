@@ -12,6 +12,8 @@ mod dict_text;
 mod error;
 #[path = "src/pyint.rs"]
 mod pyint;
+#[path = "src/hmm_tables.rs"]
+mod hmm_tables;
 #[path = "src/chars.rs"]
 #[allow(dead_code)]
 mod chars;
@@ -22,7 +24,8 @@ fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let source = manifest.join("data/dict.txt");
     println!("cargo:rerun-if-changed={}", source.display());
-    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs"] {
+    println!("cargo:rerun-if-changed=data/finalseg.txt");
+    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs", "hmm_tables.rs", "chars.rs"] {
         println!("cargo:rerun-if-changed=src/{f}");
     }
     let text = std::fs::read(&source).expect("read data/dict.txt");
@@ -30,6 +33,10 @@ fn main() {
     let parts = dict_build::build_parts(entries.into_iter().map(|e| (e.word, e.freq, e.tag))).expect("dict.txt compiles");
     let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| if f > 0 { (f as f64).ln() } else { f64::NAN }).collect();
     let blob = dict_blob::encode(&parts, &log_freqs);
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("jieba_dict.bin");
-    std::fs::write(out, blob).expect("write the compiled dictionary");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("jieba_dict.bin"), blob).expect("write the compiled dictionary");
+
+    let tables = std::fs::read_to_string(manifest.join("data/finalseg.txt")).expect("read data/finalseg.txt");
+    let model = hmm_tables::HmmModel::parse(&tables).expect("finalseg.txt parses");
+    std::fs::write(out_dir.join("finalseg.bin"), model.to_bytes()).expect("write the compiled HMM");
 }

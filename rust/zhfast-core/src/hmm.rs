@@ -8,17 +8,11 @@
 //!   `(prob, state)` tuples), and the final state is the better of E and S, S on a tie.
 //!   States are numbered in letter order so that "larger letter" is "larger index".
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::chars::is_han;
-use crate::error::{Error, Result};
-
-pub const MIN_FLOAT: f64 = -3.14e100;
-
-pub const B: u8 = 0;
-pub const E: u8 = 1;
-pub const M: u8 = 2;
-pub const S: u8 = 3;
+pub use crate::hmm_tables::{HmmModel, B, E, HAN_COUNT, M, MIN_FLOAT, S};
+use crate::hmm_tables::HAN_FIRST;
 
 /// jieba's `PrevStatus`: the states that may precede each state.
 const PREV: [[u8; 2]; 4] = [
@@ -28,70 +22,28 @@ const PREV: [[u8; 2]; 4] = [
     [S, E], // S
 ];
 
-const HAN_FIRST: u32 = 0x4E00;
-const HAN_COUNT: usize = 0x9FD5 - 0x4E00 + 1;
-
-/// Start, transition and emission log probabilities.
-///
-/// Emissions are a dense table over the han range: Viterbi only ever sees characters of
-/// `[\u4E00-\u9FD5]+` runs, so one indexed load replaces a hash lookup per state.
-#[derive(Clone)]
-pub struct HmmModel {
-    start: [f64; 4],
-    trans: [[f64; 4]; 4],
-    emit: Vec<[f64; 4]>,
-}
-
-fn state_index(s: &str) -> Option<u8> {
-    match s {
-        "B" => Some(B),
-        "E" => Some(E),
-        "M" => Some(M),
-        "S" => Some(S),
-        _ => None,
-    }
-}
+/// The finalseg tables compiled by `build.rs`: start (4), trans (16), then the emission
+/// table (`HAN_COUNT` rows of 4), all little-endian `f64`, aligned to be read in place.
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+static FINALSEG_BIN: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/finalseg.bin")));
 
 impl HmmModel {
-    /// Parses the tables written by `scripts/convert_jieba_data.py`.
-    pub fn parse(text: &str) -> Result<Self> {
-        let mut model = HmmModel {
-            start: [MIN_FLOAT; 4],
-            trans: [[MIN_FLOAT; 4]; 4],
-            emit: vec![[MIN_FLOAT; 4]; HAN_COUNT],
-        };
-        for (n, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad = || Error::BadData(format!("HMM table line {}: {line:?}", n + 1));
-            let fields: Vec<&str> = line.split(' ').collect();
-            let prob: f64 = fields.last().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-            match fields.as_slice() {
-                ["start", s, _] => model.start[state_index(s).ok_or_else(bad)? as usize] = prob,
-                ["trans", a, b, _] => {
-                    let (a, b) = (state_index(a).ok_or_else(bad)?, state_index(b).ok_or_else(bad)?);
-                    model.trans[a as usize][b as usize] = prob;
-                }
-                ["emit", s, ch, _] => {
-                    let state = state_index(s).ok_or_else(bad)? as usize;
-                    let mut chars = ch.chars();
-                    let c = chars.next().ok_or_else(bad)?;
-                    // Entries outside the han range can never be observed (see above).
-                    if chars.next().is_none() && is_han(c) {
-                        model.emit[(c as u32 - HAN_FIRST) as usize][state] = prob;
-                    }
-                }
-                _ => return Err(bad()),
-            }
-        }
-        Ok(model)
-    }
-
-    /// jieba's `finalseg` model, parsed once per process.
+    /// jieba's `finalseg` model, read in place from the compiled-in tables.
     pub fn jieba_finalseg() -> &'static HmmModel {
         static MODEL: OnceLock<HmmModel> = OnceLock::new();
-        MODEL.get_or_init(|| HmmModel::parse(crate::data::FINALSEG_TABLES).expect("bundled HMM tables parse"))
+        MODEL.get_or_init(|| {
+            let values: &'static [f64] = bytemuck::cast_slice(&FINALSEG_BIN.0);
+            let (start, rest) = values.split_at(4);
+            let (trans, emit) = rest.split_at(16);
+            let mut model = HmmModel { start: [0.0; 4], trans: [[0.0; 4]; 4], emit: Cow::Borrowed(bytemuck::cast_slice(emit)) };
+            model.start.copy_from_slice(start);
+            for (row, chunk) in model.trans.iter_mut().zip(trans.chunks_exact(4)) {
+                row.copy_from_slice(chunk);
+            }
+            assert_eq!(model.emit.len(), HAN_COUNT, "compiled HMM table size");
+            model
+        })
     }
 
     #[inline]
@@ -149,6 +101,12 @@ mod tests {
         assert_eq!(m.trans[E as usize][S as usize], -0.8085250474669937);
         assert_eq!(m.emission('一')[B as usize], -3.6544978750449433);
         assert_eq!(m.emission('a')[S as usize], MIN_FLOAT);
+    }
+
+    #[test]
+    fn compiled_tables_equal_the_text() {
+        let parsed = HmmModel::parse(crate::data::FINALSEG_TABLES).unwrap();
+        assert_eq!(parsed.to_bytes(), HmmModel::jieba_finalseg().to_bytes());
     }
 
     #[test]

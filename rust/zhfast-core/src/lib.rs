@@ -15,6 +15,7 @@ pub mod dict_text;
 pub mod error;
 pub mod finalseg;
 pub mod hmm;
+pub mod hmm_tables;
 pub mod offsets;
 pub mod overlay;
 pub mod presplit;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The project's test command: Rust unit tests, then the Python suite (differential tests
+# against jieba 0.42.1) on an optimised build of the extension.
+#
+# Uses the active virtual environment, or creates ./.venv.  Installs what the tests need
+# from PyPI (jieba==0.42.1, pytest, hypothesis); downloads nothing else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${VIRTUAL_ENV:-}" ]; then
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    # shellcheck disable=SC1091
+    . .venv/bin/activate
+fi
+python -m pip install -q --upgrade pip
+python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8"
+
+cargo test --workspace --quiet
+
+# `fastrel`: optimised without LTO, quick to build on two cores.
+maturin develop --quiet --profile fastrel
+
+set +e
+python -m pytest tests "$@"
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+    echo "pytest collected no tests: that is a failure here" >&2
+    exit 1
+fi
+exit "$status"
