@@ -36,9 +36,11 @@ fn log_or_nan(freq: i64) -> f64 {
     }
 }
 
-/// A dictionary: words, their frequencies and tags, and the total.
+/// One sorted word list with its trie and frequencies: the bundled or custom dictionary
+/// (the base), or the words users added (rebuilt from the overlay in batches, so that a
+/// user dictionary costs a build over its own words, not over the whole dictionary).
 #[derive(Clone)]
-pub struct Dictionary {
+struct Layer {
     trie: DoubleArray<Cow<'static, [u8]>>,
     /// Sorted words concatenated; word `i` ends at `ends[i]`.
     text: Cow<'static, str>,
@@ -46,8 +48,90 @@ pub struct Dictionary {
     freqs: Cow<'static, [i64]>,
     /// `ln(freq)` per word, computed once: the route DP adds these.
     log_freqs: Cow<'static, [f64]>,
+}
+
+impl Layer {
+    fn empty() -> Self {
+        Self::owned(build_parts(std::iter::empty::<(String, i64, &str)>()).expect("empty dictionary"))
+    }
+
+    fn owned(parts: DictParts) -> Self {
+        let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| log_or_nan(f)).collect();
+        Layer {
+            trie: DoubleArray::new(Cow::Owned(parts.trie)).expect("freshly built trie"),
+            text: Cow::Owned(parts.text),
+            ends: Cow::Owned(parts.ends),
+            freqs: Cow::Owned(parts.freqs),
+            log_freqs: Cow::Owned(log_freqs),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    /// Index of the first word that is `>= key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.word(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    fn id_of(&self, word: &str) -> Option<usize> {
+        if trie_can_hold(word) {
+            self.trie.exact_match_search(word).map(|id| id as usize)
+        } else {
+            let i = self.lower_bound(word);
+            (i < self.len() && self.word(i) == word).then_some(i)
+        }
+    }
+
+    fn is_prefix(&self, word: &str) -> bool {
+        let i = self.lower_bound(word);
+        i < self.len() && self.word(i).starts_with(word)
+    }
+
+    /// `(byte length, ln(freq))` of the words with a non-zero frequency starting `text`.
+    fn prefix_words<'a>(&'a self, text: &'a [u8]) -> impl Iterator<Item = (usize, f64)> + 'a {
+        self.trie
+            .common_prefix_search(text)
+            .map(|(id, len)| (id as usize, len))
+            .filter(|&(id, _)| self.freqs[id] != 0)
+            .map(|(id, len)| (len, self.log_freqs[id]))
+    }
+
+    fn set_freq(&mut self, id: usize, freq: i64) {
+        self.freqs.to_mut()[id] = freq;
+        self.log_freqs.to_mut()[id] = log_or_nan(freq);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
+        (0..self.len()).map(move |id| (self.word(id), self.freqs[id]))
+    }
+}
+
+/// A dictionary: words, their frequencies and tags, and the total.
+#[derive(Clone)]
+pub struct Dictionary {
+    base: Layer,
+    /// Part-of-speech tag of each base word, as an index into `tag_names`.
     tags: Cow<'static, [u16]>,
     tag_names: Vec<String>,
+    /// Words added at run time that the base does not hold, compiled.
+    user: Layer,
+    /// The most recent such words, not compiled yet.
     overlay: Overlay,
     total: i64,
     log_total: f64,
@@ -69,19 +153,16 @@ static BUNDLED: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"
 
 impl Dictionary {
     fn from_parts(parts: DictParts) -> Self {
-        let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| log_or_nan(f)).collect();
         let has_negative = parts.freqs.iter().any(|&f| f < 0);
+        let (total, tags, tag_names) = (parts.total, parts.tags.clone(), parts.tag_names.clone());
         Dictionary {
-            trie: DoubleArray::new(Cow::Owned(parts.trie)).expect("freshly built trie"),
-            text: Cow::Owned(parts.text),
-            ends: Cow::Owned(parts.ends),
-            freqs: Cow::Owned(parts.freqs),
-            log_freqs: Cow::Owned(log_freqs),
-            tags: Cow::Owned(parts.tags),
-            tag_names: parts.tag_names,
+            base: Layer::owned(parts),
+            tags: Cow::Owned(tags),
+            tag_names,
+            user: Layer::empty(),
             overlay: Overlay::default(),
-            total: parts.total,
-            log_total: py_log(parts.total),
+            total,
+            log_total: py_log(total),
             has_negative,
         }
     }
@@ -114,15 +195,19 @@ impl Dictionary {
         } else {
             Cow::Owned(view.freqs.iter().map(|&f| log_or_nan(f)).collect())
         };
-        Dictionary {
+        let base = Layer {
             // SAFETY: the blob was produced by `DoubleArrayBuilder` in this crate's build.
             trie: unsafe { DoubleArray::new_unchecked(Cow::Borrowed(view.trie)) },
             text: Cow::Borrowed(view.text),
             ends: Cow::Borrowed(view.ends),
             freqs: Cow::Borrowed(view.freqs),
             log_freqs,
+        };
+        Dictionary {
+            base,
             tags: Cow::Borrowed(view.tags),
             tag_names: view.tag_names.split('\n').map(str::to_string).collect(),
+            user: Layer::empty(),
             overlay: Overlay::default(),
             total: view.total,
             log_total: py_log(view.total),
@@ -145,46 +230,21 @@ impl Dictionary {
 
     /// Number of words (not counting prefix-only entries).
     pub fn len(&self) -> usize {
-        self.ends.len() + self.overlay.len()
+        self.base.len() + self.user.len() + self.overlay.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn word(&self, id: usize) -> &str {
-        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
-        &self.text[start..self.ends[id] as usize]
-    }
-
-    /// Index of the first base word that is `>= key`.
-    fn lower_bound(&self, key: &str) -> usize {
-        let (mut lo, mut hi) = (0, self.ends.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.word(mid) < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
-    }
-
-    fn id_of(&self, word: &str) -> Option<usize> {
-        if trie_can_hold(word) {
-            self.trie.exact_match_search(word).map(|id| id as usize)
-        } else {
-            let i = self.lower_bound(word);
-            (i < self.ends.len() && self.word(i) == word).then_some(i)
-        }
-    }
-
     /// jieba's `FREQ.get(word)`: the frequency of a word, `Some(0)` for a string that is
     /// only a prefix of some word, `None` for anything else.
     pub fn freq(&self, word: &str) -> Option<i64> {
-        if let Some(id) = self.id_of(word) {
-            return Some(self.freqs[id]);
+        if let Some(id) = self.base.id_of(word) {
+            return Some(self.base.freqs[id]);
+        }
+        if let Some(id) = self.user.id_of(word) {
+            return Some(self.user.freqs[id]);
         }
         if let Some(f) = self.overlay.freq(word) {
             return Some(f);
@@ -192,39 +252,41 @@ impl Dictionary {
         if word.is_empty() {
             return None;
         }
-        let i = self.lower_bound(word);
-        let base_prefix = i < self.ends.len() && self.word(i).starts_with(word);
-        (base_prefix || self.overlay.is_prefix(word)).then_some(0)
+        (self.base.is_prefix(word) || self.user.is_prefix(word) || self.overlay.is_prefix(word)).then_some(0)
     }
 
     /// `FREQ.get(word)` used as a truth value, the test jieba applies in the HMM buffer
     /// and the search n-grams.
     #[inline]
     pub fn has_positive(&self, word: &str) -> bool {
-        match self.id_of(word) {
-            Some(id) => self.freqs[id] != 0,
-            None => !self.overlay.is_empty() && self.overlay.freq(word).is_some_and(|f| f != 0),
+        if let Some(id) = self.base.id_of(word) {
+            return self.base.freqs[id] != 0;
         }
+        if self.user.len() > 0 {
+            if let Some(id) = self.user.id_of(word) {
+                return self.user.freqs[id] != 0;
+            }
+        }
+        !self.overlay.is_empty() && self.overlay.freq(word).is_some_and(|f| f != 0)
     }
 
-    /// The tag recorded for `word` in the dictionary file ("" when none).
+    /// The tag recorded for `word` in the dictionary file ("" for words added later).
     pub fn tag(&self, word: &str) -> Option<&str> {
-        match self.id_of(word) {
+        match self.base.id_of(word) {
             Some(id) => Some(&self.tag_names[self.tags[id] as usize]),
-            None => self.overlay.freq(word).map(|_| ""),
+            None => self.freq(word).filter(|_| self.user.id_of(word).is_some() || self.overlay.freq(word).is_some()).map(|_| ""),
         }
     }
 
     /// Calls `edge(end, log_freq)` for every word with a non-zero frequency that starts
-    /// `text`, shortest first; `end` is the word's length in bytes.  `chars` are the
-    /// byte offsets of the characters of `text` (plus its end), for the overlay's walk.
+    /// `text`, shortest first; `end` is the word's length in bytes.
     #[inline]
     pub fn for_each_prefix_word(&self, text: &[u8], mut edge: impl FnMut(usize, f64)) {
-        if self.overlay.is_empty() {
-            for (id, len) in self.trie.common_prefix_search(text) {
+        if self.user.len() == 0 && self.overlay.is_empty() {
+            for (id, len) in self.base.trie.common_prefix_search(text) {
                 let id = id as usize;
-                if self.freqs[id] != 0 {
-                    edge(len, self.log_freqs[id]);
+                if self.base.freqs[id] != 0 {
+                    edge(len, self.base.log_freqs[id]);
                 }
             }
         } else {
@@ -232,24 +294,26 @@ impl Dictionary {
         }
     }
 
-    /// The slow path while user words wait in the overlay: both sources, merged by length.
+    /// With user words: all three sources, merged by length.  A word is in exactly one
+    /// of them, so no length repeats.
     fn for_each_prefix_word_merged(&self, text: &[u8], mut edge: impl FnMut(usize, f64)) {
+        let mut user = self.user.prefix_words(text).peekable();
         let mut extra = self.overlay.prefix_words(text).peekable();
-        for (id, len) in self.trie.common_prefix_search(text) {
-            while let Some(&(l, lf)) = extra.peek() {
-                if l >= len {
-                    break;
-                }
-                edge(l, lf);
-                extra.next();
+        let mut base = self.base.prefix_words(text).peekable();
+        loop {
+            let next = [base.peek(), user.peek(), extra.peek()]
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.map(|&(len, _)| (len, i)))
+                .min();
+            let Some((_, source)) = next else { break };
+            let (len, lf) = match source {
+                0 => base.next(),
+                1 => user.next(),
+                _ => extra.next(),
             }
-            let id = id as usize;
-            if self.freqs[id] != 0 {
-                edge(len, self.log_freqs[id]);
-            }
-        }
-        for (l, lf) in extra {
-            edge(l, lf);
+            .expect("peeked");
+            edge(len, lf);
         }
     }
 
@@ -268,9 +332,10 @@ impl Dictionary {
             total = total.checked_add(freq).ok_or_else(|| Error::FrequencyOutOfRange(freq.to_string()))?;
         }
         for (word, freq) in words {
-            if let Some(id) = self.id_of(word) {
-                self.freqs.to_mut()[id] = freq;
-                self.log_freqs.to_mut()[id] = log_or_nan(freq);
+            if let Some(id) = self.base.id_of(word) {
+                self.base.set_freq(id, freq);
+            } else if let Some(id) = self.user.id_of(word) {
+                self.user.set_freq(id, freq);
             } else {
                 self.overlay.insert(word, freq, log_or_nan(freq));
             }
@@ -278,32 +343,29 @@ impl Dictionary {
         }
         self.total = total;
         self.log_total = py_log(total);
-        // An overlay walk costs a hash lookup per character, a rebuilt trie about 0.1 s.
-        // Rebuilding once the overlay is a fixed fraction of the trie keeps a long run of
-        // single `add_word` calls linear overall; `load_userdict` merges at its end.
-        if self.overlay.len() > (self.ends.len() / 32).max(256) {
+        // An overlay walk costs a hash lookup per character; rebuilding the user layer
+        // costs time in proportion to its words.  Rebuilding once the overlay is a fixed
+        // fraction of the user layer keeps a long run of single `add_word` calls linear
+        // overall; `load_userdict` merges at its end.
+        if self.overlay.len() > (self.user.len() / 4).max(256) {
             self.merge_overlay();
         }
         Ok(())
     }
 
-    /// Rebuilds the trie with the overlay's words in it.
+    /// Compiles the overlay's words into the user layer.
     pub fn merge_overlay(&mut self) {
         if self.overlay.is_empty() {
             return;
         }
-        let base = (0..self.ends.len()).map(|id| (self.word(id).to_string(), self.freqs[id], self.tag_names[self.tags[id] as usize].clone()));
-        let extra = self.overlay.iter().map(|(w, f)| (w.to_string(), f, String::new()));
-        let mut parts = build_parts(base.chain(extra)).expect("a valid dictionary stays valid");
-        parts.total = self.total;
-        let has_negative = self.has_negative;
-        *self = Self::from_parts(parts);
-        self.has_negative = has_negative;
+        let words = self.user.iter().chain(self.overlay.iter()).map(|(w, f)| (w.to_string(), f, ""));
+        self.user = Layer::owned(build_parts(words).expect("a valid dictionary stays valid"));
+        self.overlay = Overlay::default();
     }
 
-    /// All words with their frequencies (base words in byte order, then overlay words).
+    /// All words with their frequencies (base words in byte order, then user words).
     pub fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
-        (0..self.ends.len()).map(move |id| (self.word(id), self.freqs[id])).chain(self.overlay.iter())
+        self.base.iter().chain(self.user.iter()).chain(self.overlay.iter())
     }
 }
 
