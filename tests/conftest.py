@@ -7,6 +7,7 @@ folder on ``sys.path``).
 
 Environment variables:
 
+* ``ZHFAST_CORPUS_DIR``: the corpus folder (default ``../shared/corpus``).
 * ``ZHFAST_HYPOTHESIS_PROFILE``: ``ci`` (default, 2,500 examples per property test, at
   least 10,000 in all), ``quick`` (a few hundred, for editing loops) or ``thorough``.
 """
@@ -32,7 +33,9 @@ TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
 SAMPLE_FILE = DATA_DIR / "sample.txt"
 #: ``/work/shared/corpus`` for a checkout at ``/work/main``; absent in a fresh clone.
-CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+#: ``ZHFAST_CORPUS_DIR`` points it elsewhere (e.g. at a missing folder, to check the skips).
+CORPUS_DIR = Path(os.environ.get("ZHFAST_CORPUS_DIR")
+                  or Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
 SEED_FILE_NAME = "seed_jieba_output.txt"
 
 

@@ -19,6 +19,8 @@ def build_parser(prog_exe=None):
     parser.add_argument("-d", "--delimiter", metavar="DELIM", default=" / ", nargs="?", const=" ",
                         help="use DELIM instead of ' / ' for word delimiter; or a space if it is used without DELIM")
     parser.add_argument("-D", "--dict", help="use DICT as dictionary")
+    parser.add_argument("-u", "--user-dict",
+                        help="use USER_DICT together with the default dictionary or DICT (if specified)")
     parser.add_argument("-a", "--cut-all", action="store_true", dest="cutall", default=False,
                         help="full pattern cutting")
     parser.add_argument("-n", "--no-hmm", dest="hmm", action="store_false", default=True,
@@ -52,6 +54,8 @@ def main(argv=None):
         zhfast.initialize(args.dict)
     else:
         zhfast.initialize()
+    if args.user_dict:
+        zhfast.load_userdict(args.user_dict)
     lcut = zhfast.dt.lcut
     try:
         ln = fp.readline()
