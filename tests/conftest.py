@@ -150,17 +150,6 @@ def assert_same(mode, text, zh_out=None, jb_out=None, where=""):
     return jb_out
 
 
-def same_outcome(zh_call, jb_call):
-    """Run both calls; return ('ok', zh_result, jb_result) or ('raise', zh_exc_type, jb_exc_type)."""
-    outcomes = []
-    for call in (zh_call, jb_call):
-        try:
-            outcomes.append(("ok", call()))
-        except Exception as e:  # noqa: BLE001 - we compare whatever is raised
-            outcomes.append(("raise", type(e)))
-    return outcomes
-
-
 # --------------------------------------------------------------------------------------
 # Counters for the terminal summary: lines compared per mode, examples generated.
 # --------------------------------------------------------------------------------------
@@ -185,6 +174,63 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         for name, n in sorted(STATS["examples"].items()):
             tr.write_line("  %-40s %6d" % (name, n))
         tr.write_line("  %-40s %6d" % ("total", sum(STATS["examples"].values())))
+
+
+# --------------------------------------------------------------------------------------
+# The default tokenizers must stay as loaded: the differential tests compare zhfast.dt
+# with jieba.dt, and a test that edits one of them (add_word, del_word, load_userdict,
+# set_dictionary) would make every later comparison meaningless.  Even an add_word
+# followed by del_word leaves ``total`` changed, and that alone changes how near-ties
+# between routes come out (e.g. '程程程中国').  So after any test that leaves either
+# default tokenizer edited, it is reloaded; where the test left the two *different* from
+# each other (edited one but not the other), a warning names it.
+# --------------------------------------------------------------------------------------
+
+PRISTINE_TOTAL = jieba.dt.total
+assert zhfast.dt.total == PRISTINE_TOTAL, (zhfast.dt.total, PRISTINE_TOTAL)
+
+
+def _dt_edited(dt):
+    return (dt.dictionary is not None or not dt.initialized or dt.total != PRISTINE_TOTAL
+            or bool(dt.user_word_tag_tab) or bool(getattr(dt, "_edits", None)))
+
+
+def _reload(dt):
+    with dt.lock:
+        dt.dictionary = None
+        dt.initialized = False
+        dt.user_word_tag_tab.clear()
+        if hasattr(dt, "_edits"):
+            dt._edits = []
+        dt.initialize()
+
+
+def _sync_force_split():
+    """jieba's ``del_word`` (``freq=0``) adds to a process-wide force-split set that nothing
+    can empty; zhfast mirrors it.  Keep both sets equal so the HMM splits the same words."""
+    core = getattr(zhfast, "_core", None)
+    if core is None or not hasattr(core, "force_split_words"):
+        return
+    import jieba.finalseg as jf
+    zh_words = set(core.force_split_words())
+    for w in zh_words - jf.Force_Split_Words:
+        jf.add_force_split(w)
+    for w in jf.Force_Split_Words - zh_words:
+        core.add_force_split(w)
+
+
+@pytest.fixture(autouse=True)
+def _default_tokenizers_stay_pristine(request):
+    yield
+    edited = [name for name, lib in (("zhfast", zhfast), ("jieba", jieba)) if _dt_edited(lib.dt)]
+    diverged = len(edited) == 1 or zhfast.dt.total != jieba.dt.total
+    for name in edited:
+        _reload({"zhfast": zhfast, "jieba": jieba}[name].dt)
+    _sync_force_split()
+    if diverged:
+        import warnings
+        warnings.warn("%s left the default tokenizer of %s edited (and not the other's); "
+                      "reloaded it" % (request.node.nodeid, " and ".join(edited)), stacklevel=1)
 
 
 # --------------------------------------------------------------------------------------

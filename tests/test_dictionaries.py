@@ -101,14 +101,20 @@ def test_edits_like_jieba(pair):
 
 
 def test_module_level_functions_act_on_dt():
+    # dt is shared with the other differential tests: every edit is mirrored on jieba.dt
+    # so both stay identical.
     before = zhfast.lcut("韩玉赏鉴八一双鹿")
     assert zhfast.get_FREQ("北京") == jieba.get_FREQ("北京") == 34488
     assert zhfast.get_FREQ("北京大") == 0 and zhfast.get_FREQ("不存在的词") is None
-    zhfast.add_word("韩玉赏鉴", 3)
+    for m in (zhfast, jieba):
+        m.add_word("韩玉赏鉴", 3)
     assert zhfast.dt.FREQ["韩玉赏鉴"] == 3
     assert zhfast.lcut("韩玉赏鉴八一双鹿")[0] == "韩玉赏鉴" != before[0]
-    zhfast.del_word("韩玉赏鉴")
+    for m in (zhfast, jieba):
+        m.del_word("韩玉赏鉴")
     assert zhfast.get_FREQ("韩玉赏鉴") == 0
+    assert zhfast.dt.total == jieba.dt.total
+    assert zhfast.lcut("韩玉赏鉴八一双鹿") == jieba.lcut("韩玉赏鉴八一双鹿")
 
 
 def test_bad_userdict_leaves_tokenizer_unchanged(tmp_path):

@@ -96,11 +96,16 @@ sentences = st.lists(rare_piece, max_size=60).map("".join)
 han_heavy = st.lists(_weighted((st.sampled_from(WORDS), 3), (st.sampled_from(list(COMMON_HAN)), 2),
                                (han_char, 1)),
                      min_size=1, max_size=40).map("".join)
-mixed = st.one_of(sentences, sentences, han_heavy)
+# a few units repeated: routes whose log-probabilities tie exactly, or nearly ('程程程')
+repetitive = (st.lists(st.sampled_from(list(COMMON_HAN[:80]) + WORDS[:40] + ["a", "1", ".", " "]),
+                       min_size=1, max_size=3, unique=True)
+              .flatmap(lambda units: st.lists(st.sampled_from(units), min_size=1, max_size=30))
+              .map("".join))
+mixed = st.one_of(sentences, sentences, han_heavy, repetitive)
 
 HARD_EXAMPLES = [
     "", " ", "\r\n", "研究生命起源", "结婚的和尚未结婚的", "中国\u9fd6北京", "𠀀中国", "3.14%中国",
-    "C++和c#", "a\ud800b", "\udfff中国\ud800", "T恤 衫\x85", "\x1c\x1d\x1e\x1f中国", "--中国--",
+    "C++和c#", "a\ud800b", "程程程中国", "一一一都", "强强强中国", "\udfff中国\ud800", "T恤 衫\x85", "\x1c\x1d\x1e\x1f中国", "--中国--",
 ]
 
 

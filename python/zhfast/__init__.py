@@ -39,6 +39,49 @@ set_dictionary = dt.set_dictionary
 user_word_tag_tab = dt.user_word_tag_tab
 
 
+lcut_batch = dt.lcut_batch
+lcut_for_search_batch = dt.lcut_for_search_batch
+cut_offsets = dt.cut_offsets
+cut_offsets_batch = dt.cut_offsets_batch
+
+# jieba's enable_parallel swaps the module's cut functions for ones that cut line by line
+# in a process pool.  Here the lines go to lcut_batch's threads instead: no processes, no
+# pickling, any platform.
+pool = None
+_parallel_threads = None
+
+
+def _pcut(sentence, cut_all=False, HMM=True):
+    parts = strdecode(sentence).splitlines(True)
+    for words in dt.lcut_batch(parts, cut_all, HMM, threads=_parallel_threads):
+        yield from words
+
+
+def _pcut_for_search(sentence, HMM=True):
+    parts = strdecode(sentence).splitlines(True)
+    for words in dt.lcut_for_search_batch(parts, HMM, threads=_parallel_threads):
+        yield from words
+
+
+def enable_parallel(processnum=None):
+    """Cut with ``processnum`` threads (all cores for ``None``) in the module-level
+    ``cut`` and ``cut_for_search``, as jieba's ``enable_parallel`` does with processes.
+    Only ``dt`` is affected, as in jieba."""
+    global cut, cut_for_search, _parallel_threads
+    if processnum is not None and (not isinstance(processnum, int) or processnum < 1):
+        raise ValueError("processnum must be None or a positive int")
+    dt.check_initialized()
+    _parallel_threads = processnum
+    cut = _pcut
+    cut_for_search = _pcut_for_search
+
+
+def disable_parallel():
+    global cut, cut_for_search
+    cut = dt.cut
+    cut_for_search = dt.cut_for_search
+
+
 def _lcut(s):
     return dt._lcut(s)
 
@@ -61,7 +104,8 @@ def _lcut_for_search_no_hmm(s):
 
 __all__ = [
     "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "add_word", "calc", "cut", "cut_for_search",
-    "default_logger", "del_word", "dt", "get_DAG", "get_FREQ", "get_dict_file", "load_userdict",
+    "cut_offsets", "cut_offsets_batch", "default_logger", "del_word", "disable_parallel", "dt",
+    "enable_parallel", "lcut_batch", "lcut_for_search_batch", "get_DAG", "get_FREQ", "get_dict_file", "load_userdict",
     "re_userdict", "suggest_freq", "initialize", "lcut", "lcut_for_search", "log_console", "set_dictionary",
     "setLogLevel", "strdecode", "tokenize", "user_word_tag_tab",
 ]

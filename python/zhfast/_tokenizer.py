@@ -9,6 +9,7 @@ import io
 import os
 import time
 from _thread import RLock
+from array import array
 from math import log
 
 from . import _core
@@ -58,6 +59,26 @@ def _read_userdict(f):
     return entries
 
 
+def _stand_in(sentence):
+    """``sentence`` with each code point that cannot be UTF-8 (a lone surrogate) replaced
+    by ``?``: same length, and the same character class where it matters (a surrogate is
+    never in a dictionary block, nor whitespace, and neither is ``?``)."""
+    return sentence.encode("utf-8", "replace").decode("utf-8")
+
+
+def _offsets_array(data):
+    """Native-endian ``uint32`` bytes as an ``array('I')`` (buffer protocol, no NumPy)."""
+    out = array("I")
+    out.frombytes(data)
+    return out
+
+
+def _check_threads(threads):
+    if threads is not None and (not isinstance(threads, int) or threads < 1):
+        raise ValueError("threads must be None or a positive int, not %r" % (threads,))
+    return threads
+
+
 def _via_stand_in(core_spans, sentence):
     """Cut a ``str`` that cannot be UTF-8 (lone surrogates) without losing anything.
 
@@ -65,7 +86,7 @@ def _via_stand_in(core_spans, sentence):
     the same character classes where it matters (a surrogate is never in a dictionary
     block, nor whitespace, and neither is ``?``), so its token spans are the original's.
     """
-    stand_in = sentence.encode("utf-8", "replace").decode("utf-8")
+    stand_in = _stand_in(sentence)
     return [sentence[s[0]:s[1]] if isinstance(s, tuple) else s for s in core_spans(stand_in)]
 
 
@@ -310,6 +331,50 @@ class Tokenizer:
     def _lcut_for_search_no_hmm(self, sentence):
         return self.lcut_for_search(sentence, False)
 
+    # -- batches and offsets (zhfast's own) -------------------------------------------------
+
+    def lcut_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
+        """``[lcut(t, cut_all, HMM) for t in texts]``, cut on ``threads`` threads (all
+        cores for ``None``) with the GIL released."""
+        texts = [strdecode(t) for t in texts]
+        core = self._checked_core()
+        try:
+            return core.cut_batch(texts, bool(cut_all), bool(HMM), False, _check_threads(threads))
+        except UnicodeEncodeError:
+            return [self._lcut_str(t, cut_all, HMM) for t in texts]
+
+    def lcut_for_search_batch(self, texts, HMM=True, *, threads=None):
+        """``[lcut_for_search(t, HMM) for t in texts]`` on ``threads`` threads."""
+        texts = [strdecode(t) for t in texts]
+        core = self._checked_core()
+        try:
+            return core.cut_batch(texts, False, bool(HMM), True, _check_threads(threads))
+        except UnicodeEncodeError:
+            return [self._lcut_for_search_str(t, HMM) for t in texts]
+
+    def cut_offsets(self, text, cut_all=False, HMM=True):
+        """The code-point end offset of every token of ``cut(text, cut_all, HMM)`` as an
+        ``array('I')``: token ``i`` is ``text[end[i-1]:end[i]]`` (the first starts at 0).
+        No Python object is created per token.  (With ``cut_all`` tokens overlap, so
+        only the ends are meaningful.)"""
+        text = strdecode(text)
+        core = self._checked_core()
+        try:
+            return _offsets_array(core.offsets(text, bool(cut_all), bool(HMM)))
+        except UnicodeEncodeError:
+            return _offsets_array(core.offsets(_stand_in(text), bool(cut_all), bool(HMM)))
+
+    def cut_offsets_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
+        """``[cut_offsets(t, cut_all, HMM) for t in texts]`` on ``threads`` threads."""
+        texts = [strdecode(t) for t in texts]
+        core = self._checked_core()
+        threads = _check_threads(threads)
+        try:
+            raw = core.offsets_batch(texts, bool(cut_all), bool(HMM), threads)
+        except UnicodeEncodeError:
+            raw = core.offsets_batch([_stand_in(t) for t in texts], bool(cut_all), bool(HMM), threads)
+        return [_offsets_array(b) for b in raw]
+
     def tokenize(self, unicode_sentence, mode="default", HMM=True):
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is
         ``"default"`` or anything else for search mode, as in jieba."""
@@ -320,6 +385,6 @@ class Tokenizer:
         try:
             items = core.tokenize(unicode_sentence, search, bool(HMM))
         except UnicodeEncodeError:
-            stand_in = unicode_sentence.encode("utf-8", "replace").decode("utf-8")
+            stand_in = _stand_in(unicode_sentence)
             items = [(unicode_sentence[s:e], s, e) for s, e in core.cut_spans(stand_in, False, bool(HMM), search)]
         yield from items

@@ -6,6 +6,7 @@
 //! reused from block to block instead of jieba's dict of lists.
 
 use crate::dict::Dictionary;
+use crate::tokens::NO_WORD;
 
 #[derive(Debug, Default, Clone)]
 pub struct Dag {
@@ -14,6 +15,8 @@ pub struct Dag {
     ends: Vec<u32>,
     /// `ln(freq)` of each edge's word; 0.0 (`log(1)`) for a fallback single character.
     log_freqs: Vec<f64>,
+    /// Base word id of each edge's word ([`NO_WORD`] for user words and fallbacks).
+    ids: Vec<u32>,
 }
 
 impl Dag {
@@ -25,22 +28,25 @@ impl Dag {
         self.first.clear();
         self.ends.clear();
         self.log_freqs.clear();
+        self.ids.clear();
         let bytes = text.as_bytes();
         for k in 0..n {
             self.first.push(self.ends.len() as u32);
             let start = offsets[k];
             let mut j = k;
-            dict.for_each_prefix_word(&bytes[start..block_end], |len, log_freq| {
+            dict.for_each_prefix_word(&bytes[start..block_end], |len, log_freq, id| {
                 // Matches come shortest first, so the end character only moves forward.
                 while offsets[j + 1] < start + len {
                     j += 1;
                 }
                 self.ends.push(j as u32);
                 self.log_freqs.push(log_freq);
+                self.ids.push(id);
             });
             if self.ends.len() as u32 == self.first[k] {
                 self.ends.push(k as u32);
                 self.log_freqs.push(0.0);
+                self.ids.push(NO_WORD);
             }
         }
         self.first.push(self.ends.len() as u32);
@@ -55,11 +61,16 @@ impl Dag {
         self.len() == 0
     }
 
-    /// `(end, log_freq)` of the edges from position `k`, ascending by end.
+    /// Index range of the edges from position `k` (for [`Dag::edge`]), ascending by end.
     #[inline]
-    pub fn edges(&self, k: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let range = self.first[k] as usize..self.first[k + 1] as usize;
-        self.ends[range.clone()].iter().map(|&e| e as usize).zip(self.log_freqs[range].iter().copied())
+    pub fn edge_range(&self, k: usize) -> std::ops::Range<usize> {
+        self.first[k] as usize..self.first[k + 1] as usize
+    }
+
+    /// `(end, log_freq, word id)` of edge `e`.
+    #[inline]
+    pub fn edge(&self, e: usize) -> (usize, f64, u32) {
+        (self.ends[e] as usize, self.log_freqs[e], self.ids[e])
     }
 
     /// Ends only, as jieba's list `DAG[k]`.

@@ -21,6 +21,7 @@ use crate::dict_build::{build_parts, trie_can_hold, DictParts};
 use crate::dict_text::parse_dictionary;
 use crate::error::{Error, Result};
 use crate::overlay::Overlay;
+use crate::tokens::NO_WORD;
 
 /// `ln` as Python's `math.log` computes it for a positive int (C's `log` of the float).
 #[inline]
@@ -110,6 +111,10 @@ impl Layer {
             .map(|(id, len)| (id as usize, len))
             .filter(|&(id, _)| self.freqs[id] != 0)
             .map(|(id, len)| (len, self.log_freqs[id]))
+    }
+
+    fn prefix_word_ids<'a>(&'a self, text: &'a [u8]) -> impl Iterator<Item = u32> + 'a {
+        self.trie.common_prefix_search(text).filter(|&(id, _)| self.freqs[id as usize] != 0).map(|(id, _)| id)
     }
 
     fn set_freq(&mut self, id: usize, freq: i64) {
@@ -270,6 +275,26 @@ impl Dictionary {
         !self.overlay.is_empty() && self.overlay.freq(word).is_some_and(|f| f != 0)
     }
 
+    /// The base word id of `word` if it is a word with a non-zero frequency:
+    /// `Some(NO_WORD)` for such a user word, `None` when `has_positive` is false.
+    #[inline]
+    pub fn positive_id(&self, word: &str) -> Option<u32> {
+        match self.base.id_of(word) {
+            Some(id) => (self.base.freqs[id] != 0).then_some(id as u32),
+            None => self.has_positive(word).then_some(NO_WORD),
+        }
+    }
+
+    /// The text of base word `id`.
+    pub fn base_word(&self, id: u32) -> &str {
+        self.base.word(id as usize)
+    }
+
+    /// Number of words in the base dictionary (the range of word ids).
+    pub fn base_len(&self) -> usize {
+        self.base.len()
+    }
+
     /// The tag recorded for `word` in the dictionary file ("" for words added later).
     pub fn tag(&self, word: &str) -> Option<&str> {
         match self.base.id_of(word) {
@@ -278,15 +303,15 @@ impl Dictionary {
         }
     }
 
-    /// Calls `edge(end, log_freq)` for every word with a non-zero frequency that starts
-    /// `text`, shortest first; `end` is the word's length in bytes.
+    /// Calls `edge(end, log_freq, id)` for every word with a non-zero frequency that
+    /// starts `text`, shortest first; `end` is the word's length in bytes, `id` its base
+    /// word id or [`NO_WORD`] for a user word.
     #[inline]
-    pub fn for_each_prefix_word(&self, text: &[u8], mut edge: impl FnMut(usize, f64)) {
+    pub fn for_each_prefix_word(&self, text: &[u8], mut edge: impl FnMut(usize, f64, u32)) {
         if self.user.len() == 0 && self.overlay.is_empty() {
             for (id, len) in self.base.trie.common_prefix_search(text) {
-                let id = id as usize;
-                if self.base.freqs[id] != 0 {
-                    edge(len, self.base.log_freqs[id]);
+                if self.base.freqs[id as usize] != 0 {
+                    edge(len, self.base.log_freqs[id as usize], id);
                 }
             }
         } else {
@@ -296,10 +321,11 @@ impl Dictionary {
 
     /// With user words: all three sources, merged by length.  A word is in exactly one
     /// of them, so no length repeats.
-    fn for_each_prefix_word_merged(&self, text: &[u8], mut edge: impl FnMut(usize, f64)) {
+    fn for_each_prefix_word_merged(&self, text: &[u8], mut edge: impl FnMut(usize, f64, u32)) {
         let mut user = self.user.prefix_words(text).peekable();
         let mut extra = self.overlay.prefix_words(text).peekable();
         let mut base = self.base.prefix_words(text).peekable();
+        let mut base_ids = self.base.prefix_word_ids(text);
         loop {
             let next = [base.peek(), user.peek(), extra.peek()]
                 .into_iter()
@@ -307,13 +333,12 @@ impl Dictionary {
                 .filter_map(|(i, p)| p.map(|&(len, _)| (len, i)))
                 .min();
             let Some((_, source)) = next else { break };
-            let (len, lf) = match source {
-                0 => base.next(),
-                1 => user.next(),
-                _ => extra.next(),
-            }
-            .expect("peeked");
-            edge(len, lf);
+            let ((len, lf), id) = match source {
+                0 => (base.next().expect("peeked"), base_ids.next().expect("in step")),
+                1 => (user.next().expect("peeked"), NO_WORD),
+                _ => (extra.next().expect("peeked"), NO_WORD),
+            };
+            edge(len, lf, id);
         }
     }
 
@@ -394,7 +419,7 @@ mod tests {
     fn prefix_words_skip_zero_frequency() {
         let d = small();
         let mut ends = Vec::new();
-        d.for_each_prefix_word("北京大学生".as_bytes(), |end, _| ends.push(end));
+        d.for_each_prefix_word("北京大学生".as_bytes(), |end, _, _| ends.push(end));
         assert_eq!(ends, vec![6, 12]);
     }
 
@@ -414,11 +439,11 @@ mod tests {
         d.add_word("大学", 1).unwrap();
         assert_eq!((d.freq("北京大"), d.freq("大学"), d.total()), (Some(7), Some(1), 34));
         let mut ends = Vec::new();
-        d.for_each_prefix_word("北京大学".as_bytes(), |end, _| ends.push(end));
+        d.for_each_prefix_word("北京大学".as_bytes(), |end, _, _| ends.push(end));
         assert_eq!(ends, vec![6, 9, 12]);
         d.merge_overlay();
         let mut merged = Vec::new();
-        d.for_each_prefix_word("北京大学".as_bytes(), |end, _| merged.push(end));
+        d.for_each_prefix_word("北京大学".as_bytes(), |end, _, _| merged.push(end));
         assert_eq!((merged, d.freq("北京大"), d.total()), (vec![6, 9, 12], Some(7), 34));
     }
 

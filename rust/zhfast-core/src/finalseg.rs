@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use crate::chars::is_han;
 use crate::hmm::{HmmModel, B, E, S};
+use crate::tokens::{Tokens, NO_WORD};
 
 /// Scratch space reused across calls.
 #[derive(Debug, Default, Clone)]
@@ -27,7 +28,7 @@ pub fn cut_unknown(
     model: &HmmModel,
     force_split: &HashSet<String>,
     scratch: &mut FinalsegScratch,
-    out: &mut Vec<(usize, usize)>,
+    out: &mut Tokens,
 ) {
     let mut pos = start;
     while pos < end {
@@ -47,7 +48,7 @@ pub fn cut_unknown(
 /// The `re_skip` split of a non-han part: matches of `[a-zA-Z0-9]+(?:\.\d+)?%?` and the
 /// non-empty text between them.  (The part comes from a block, so its only digits are
 /// ASCII and `\d` needs no Unicode table here.)
-fn split_numbers(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn split_numbers(text: &str, start: usize, end: usize, out: &mut Tokens) {
     let b = text.as_bytes();
     let mut pos = start;
     let mut gap_start = start;
@@ -57,7 +58,7 @@ fn split_numbers(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usi
             continue;
         }
         if gap_start < pos {
-            out.push((gap_start, pos));
+            out.push(gap_start, pos, NO_WORD);
         }
         let m = pos;
         while pos < end && b[pos].is_ascii_alphanumeric() {
@@ -72,11 +73,11 @@ fn split_numbers(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usi
         if pos < end && b[pos] == b'%' {
             pos += 1;
         }
-        out.push((m, pos));
+        out.push(m, pos, NO_WORD);
         gap_start = pos;
     }
     if gap_start < end {
-        out.push((gap_start, end));
+        out.push(gap_start, end, NO_WORD);
     }
 }
 
@@ -87,7 +88,7 @@ fn cut_han(
     model: &HmmModel,
     force_split: &HashSet<String>,
     scratch: &mut FinalsegScratch,
-    out: &mut Vec<(usize, usize)>,
+    out: &mut Tokens,
 ) {
     let FinalsegScratch { chars, offsets, states, back } = scratch;
     chars.clear();
@@ -102,9 +103,11 @@ fn cut_han(
     let mut push_word = |from: usize, to: usize| {
         let (s, e) = (offsets[from], offsets[to]);
         if !force_split.is_empty() && force_split.contains(&text[s..e]) {
-            out.extend((from..to).map(|i| (offsets[i], offsets[i + 1])));
+            for i in from..to {
+                out.push(offsets[i], offsets[i + 1], NO_WORD);
+            }
         } else {
-            out.push((s, e));
+            out.push(s, e, NO_WORD);
         }
     };
     // jieba's `__cut`: B opens a word, E closes it, S is a word; whatever is left open at
@@ -133,10 +136,10 @@ fn cut_han(
 mod tests {
     use super::*;
 
-    fn split(s: &str) -> Vec<&str> {
-        let mut out = Vec::new();
+    fn split(s: &str) -> Vec<String> {
+        let mut out = Tokens::default();
         split_numbers(s, 0, s.len(), &mut out);
-        out.into_iter().map(|(a, b)| &s[a..b]).collect()
+        out.iter(s).map(str::to_string).collect()
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! runs of unknown characters.  [`segmenter`] ties them into jieba's cutting modes.
 //! This crate has no Python in it; `zhfast-py` binds it.
 
+pub mod batch;
 pub mod chars;
 pub mod dag;
 pub mod data;
@@ -27,5 +28,5 @@ pub mod tokens;
 pub use dict::Dictionary;
 pub use error::{Error, Result};
 pub use hmm::HmmModel;
-pub use segmenter::{CutMode, Scratch, Segmenter};
+pub use segmenter::{CutMode, Job, Scratch, Segmenter};
 pub use tokens::Tokens;

@@ -12,6 +12,8 @@ pub struct Route {
     score: Vec<f64>,
     /// Inclusive end of the best word starting at each position.
     end: Vec<u32>,
+    /// Its base word id (or `NO_WORD`).
+    word: Vec<u32>,
 }
 
 impl Route {
@@ -22,10 +24,14 @@ impl Route {
         self.score.resize(n + 1, 0.0);
         self.end.clear();
         self.end.resize(n, 0);
+        self.word.clear();
+        self.word.resize(n, 0);
         for i in (0..n).rev() {
             let mut best = f64::NEG_INFINITY;
             let mut best_end = i;
-            for (j, log_freq) in dag.edges(i) {
+            let mut best_word = 0;
+            for e in dag.edge_range(i) {
+                let (j, log_freq, id) = dag.edge(e);
                 if log_freq.is_nan() {
                     return Err(Error::MathDomain);
                 }
@@ -34,10 +40,12 @@ impl Route {
                 if score >= best {
                     best = score;
                     best_end = j;
+                    best_word = id;
                 }
             }
             self.score[i] = best;
             self.end[i] = best_end as u32;
+            self.word[i] = best_word;
         }
         Ok(())
     }
@@ -46,5 +54,11 @@ impl Route {
     #[inline]
     pub fn next(&self, i: usize) -> usize {
         self.end[i] as usize + 1
+    }
+
+    /// Base word id of the best word starting at `i`.
+    #[inline]
+    pub fn word(&self, i: usize) -> u32 {
+        self.word[i]
     }
 }

@@ -10,7 +10,7 @@ use crate::finalseg::{cut_unknown, FinalsegScratch};
 use crate::hmm::HmmModel;
 use crate::presplit::{presplit, Piece};
 use crate::route::Route;
-use crate::tokens::{Tokens, JOINED};
+use crate::tokens::{Tokens, JOINED, NO_WORD};
 
 /// Which of jieba's `cut` variants to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,6 +30,24 @@ impl CutMode {
             (true, _) => CutMode::All,
             (false, true) => CutMode::Hmm,
             (false, false) => CutMode::NoHmm,
+        }
+    }
+}
+
+/// One cutting request: a `cut` mode, or `cut_for_search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    Cut(CutMode),
+    Search { hmm: bool },
+}
+
+impl Job {
+    /// From jieba's flags; `search` selects `cut_for_search` (which ignores `cut_all`).
+    pub fn new(cut_all: bool, hmm: bool, search: bool) -> Self {
+        if search {
+            Job::Search { hmm }
+        } else {
+            Job::Cut(CutMode::from_flags(cut_all, hmm))
         }
     }
 }
@@ -57,6 +75,14 @@ pub struct Segmenter<'a> {
 }
 
 impl<'a> Segmenter<'a> {
+    /// Runs `job` on `text`, appending tokens to `out`.
+    pub fn run(&self, text: &str, job: Job, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
+        match job {
+            Job::Cut(mode) => self.cut(text, mode, scratch, out),
+            Job::Search { hmm } => self.cut_for_search(text, hmm, scratch, out),
+        }
+    }
+
     /// jieba's `Tokenizer.cut`, appending tokens to `out`.
     pub fn cut(&self, text: &str, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         let mut result = Ok(());
@@ -66,11 +92,9 @@ impl<'a> Segmenter<'a> {
                     result = self.cut_block(text, s, e, mode, scratch, out);
                 }
             }
-            Piece::Space(s, e) => out.spans.push((s, e)),
-            Piece::Other(s, e) if mode == CutMode::All => out.spans.push((s, e)),
-            Piece::Other(s, e) => {
-                out.spans.extend(text[s..e].char_indices().map(|(i, c)| (s + i, s + i + c.len_utf8())));
-            }
+            Piece::Space(s, e) => out.push(s, e, NO_WORD),
+            Piece::Other(s, e) if mode == CutMode::All => out.push(s, e, NO_WORD),
+            Piece::Other(s, e) => out.push_chars(text, s, e),
         });
         result
     }
@@ -82,7 +106,7 @@ impl<'a> Segmenter<'a> {
         words.clear();
         let result = self.cut(text, CutMode::from_flags(false, hmm), scratch, &mut words);
         let offsets = &mut scratch.gram_offsets;
-        for &(s, e) in &words.spans {
+        for (&(s, e), &id) in words.spans.iter().zip(&words.ids) {
             offsets.clear();
             offsets.extend(text[s..e].char_indices().map(|(i, _)| s + i));
             offsets.push(e);
@@ -91,13 +115,13 @@ impl<'a> Segmenter<'a> {
                 if n > width {
                     for i in 0..=n - width {
                         let (gs, ge) = (offsets[i], offsets[i + width]);
-                        if self.dict.has_positive(&text[gs..ge]) {
-                            out.spans.push((gs, ge));
+                        if let Some(gram_id) = self.dict.positive_id(&text[gs..ge]) {
+                            out.push(gs, ge, gram_id);
                         }
                     }
                 }
             }
-            out.spans.push((s, e));
+            out.push(s, e, id);
         }
         scratch.words = words;
         result
@@ -136,7 +160,7 @@ impl<'a> Segmenter<'a> {
                 if let Some(b) = buf_start.take() {
                     self.flush_hmm_buffer(text, b, x, scratch, out);
                 }
-                out.spans.push((scratch.offsets[x], scratch.offsets[y]));
+                out.push(scratch.offsets[x], scratch.offsets[y], scratch.route.word(x));
             }
             x = y;
         }
@@ -149,11 +173,13 @@ impl<'a> Segmenter<'a> {
         let offsets = &scratch.offsets;
         let (s, e) = (offsets[from], offsets[to]);
         if to - from == 1 {
-            out.spans.push((s, e));
+            out.push(s, e, scratch.route.word(from));
         } else if self.dict.has_positive(&text[s..e]) {
-            out.spans.extend((from..to).map(|i| (offsets[i], offsets[i + 1])));
+            for i in from..to {
+                out.push(offsets[i], offsets[i + 1], scratch.route.word(i));
+            }
         } else {
-            cut_unknown(text, s, e, self.hmm, self.force_split, &mut scratch.finalseg, &mut out.spans);
+            cut_unknown(text, s, e, self.hmm, self.force_split, &mut scratch.finalseg, out);
         }
     }
 
@@ -173,9 +199,9 @@ impl<'a> Segmenter<'a> {
                 eng_scan = false;
                 flush_joined(text, eng_buf, out);
             }
-            let ends = dag.ends(k);
-            if ends.len() == 1 && k as isize > old_j {
-                let j = ends[0] as usize;
+            let edges = dag.edge_range(k);
+            if edges.len() == 1 && k as isize > old_j {
+                let (j, _, id) = dag.edge(edges.start);
                 let word = (offsets[k], offsets[j + 1]);
                 if is_eng {
                     if !eng_scan {
@@ -185,14 +211,14 @@ impl<'a> Segmenter<'a> {
                     eng_buf.push(word);
                 }
                 if !eng_scan {
-                    out.spans.push(word);
+                    out.push(word.0, word.1, id);
                 }
                 old_j = j as isize;
             } else {
-                for &j in ends {
-                    let j = j as usize;
+                for e in edges {
+                    let (j, _, id) = dag.edge(e);
                     if j > k {
-                        out.spans.push((offsets[k], offsets[j + 1]));
+                        out.push(offsets[k], offsets[j + 1], id);
                         old_j = j as isize;
                     }
                 }
@@ -217,14 +243,14 @@ fn cut_no_hmm_block(text: &str, scratch: &Scratch, out: &mut Tokens) {
             buf_start.get_or_insert(x);
         } else {
             if let Some(b) = buf_start.take() {
-                out.spans.push((offsets[b], offsets[x]));
+                out.push(offsets[b], offsets[x], NO_WORD);
             }
-            out.spans.push((offsets[x], offsets[y]));
+            out.push(offsets[x], offsets[y], scratch.route.word(x));
         }
         x = y;
     }
     if let Some(b) = buf_start {
-        out.spans.push((offsets[b], offsets[n]));
+        out.push(offsets[b], offsets[n], NO_WORD);
     }
 }
 
@@ -233,10 +259,10 @@ fn cut_no_hmm_block(text: &str, scratch: &Scratch, out: &mut Tokens) {
 fn flush_joined(text: &str, parts: &[(usize, usize)], out: &mut Tokens) {
     let adjacent = parts.windows(2).all(|w| w[0].1 == w[1].0);
     match (parts.first(), parts.last()) {
-        (Some(&(s, _)), Some(&(_, e))) if adjacent => out.spans.push((s, e)),
+        (Some(&(s, _)), Some(&(_, e))) if adjacent => out.push(s, e, NO_WORD),
         _ => {
-            out.spans.push((JOINED, out.joined.len()));
-            out.joined.push(parts.iter().map(|&(s, e)| &text[s..e]).collect());
+            out.push(JOINED, out.joined.len(), NO_WORD);
+            out.joined.push((parts.iter().map(|&(s, e)| &text[s..e]).collect(), parts.last().map_or(0, |p| p.1)));
         }
     }
 }

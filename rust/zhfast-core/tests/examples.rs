@@ -24,6 +24,12 @@ fn every_mode_matches_jieba() {
         let mut run = |f: &dyn Fn(&mut Scratch, &mut Tokens) -> zhfast_core::Result<()>| {
             let mut out = Tokens::default();
             f(&mut scratch, &mut out).unwrap();
+            // A token carrying a word id is that dictionary word.
+            for (i, &id) in out.ids.iter().enumerate() {
+                if id != zhfast_core::tokens::NO_WORD {
+                    assert_eq!(dict.base_word(id), out.get(text, i));
+                }
+            }
             out.iter(text).map(str::to_string).collect::<Vec<_>>()
         };
         assert_eq!(run(&|s, o| seg.cut(text, CutMode::Hmm, s, o)), strings(&case["hmm"]), "{text}");

@@ -8,6 +8,8 @@ use pyo3::prelude::*;
 
 mod errors;
 mod force_split;
+mod pools;
+mod strings;
 mod tokenizer;
 
 #[pymodule]

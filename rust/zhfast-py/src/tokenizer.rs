@@ -4,41 +4,35 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock, RwLock};
 
+use pyo3::exceptions::{PyOverflowError, PyRuntimeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use zhfast_core::offsets::CharCursor;
 use zhfast_core::tokens::JOINED;
-use zhfast_core::{CutMode, Dictionary, HmmModel, Scratch, Segmenter, Tokens};
+use zhfast_core::batch::cut_all_texts;
+use zhfast_core::{Dictionary, HmmModel, Job, Scratch, Segmenter, Tokens};
 
 use crate::errors::to_py;
 use crate::force_split;
+use crate::pools;
+use crate::strings::{token_bound, token_list, WordStrings};
 
 thread_local! {
     /// Per-thread buffers: cuts allocate nothing once these have grown.
     static SCRATCH: RefCell<(Scratch, Tokens)> = RefCell::new(Default::default());
 }
 
-/// jieba's bundled dictionary, built at most once per process and shared.
-fn default_dictionary() -> Arc<Dictionary> {
-    static DEFAULT: OnceLock<Arc<Dictionary>> = OnceLock::new();
-    DEFAULT.get_or_init(|| Arc::new(Dictionary::jieba_default())).clone()
-}
-
-/// What one cut call asks for.
-#[derive(Clone, Copy)]
-enum Job {
-    Cut(CutMode),
-    Search { hmm: bool },
-}
-
-impl Job {
-    fn new(cut_all: bool, hmm: bool, search: bool) -> Self {
-        if search {
-            Job::Search { hmm }
-        } else {
-            Job::Cut(CutMode::from_flags(cut_all, hmm))
-        }
-    }
+/// jieba's bundled dictionary and its word strings, loaded at most once per process and
+/// shared by every tokenizer that uses it.
+fn default_dictionary() -> (Arc<Dictionary>, Arc<WordStrings>) {
+    static DEFAULT: OnceLock<(Arc<Dictionary>, Arc<WordStrings>)> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| {
+            let dict = Dictionary::jieba_default();
+            let strings = WordStrings::new(dict.base_len());
+            (Arc::new(dict), Arc::new(strings))
+        })
+        .clone()
 }
 
 #[pyclass(module = "zhfast._core", frozen)]
@@ -47,6 +41,8 @@ pub struct CoreTokenizer {
     /// running while another thread edits sees the dictionary before or after the edit,
     /// never half of it.
     dict: RwLock<Arc<Dictionary>>,
+    /// One `str` per base word, shared by the lists this tokenizer returns.
+    strings: Arc<WordStrings>,
 }
 
 impl CoreTokenizer {
@@ -67,10 +63,7 @@ impl CoreTokenizer {
         let status = py.detach(|| {
             let force = force_split::read();
             let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
-            match job {
-                Job::Cut(mode) => seg.cut(text, mode, &mut scratch, &mut out),
-                Job::Search { hmm } => seg.cut_for_search(text, hmm, &mut scratch, &mut out),
-            }
+            seg.run(text, job, &mut scratch, &mut out)
         });
         let result = status.map_err(to_py).and_then(|()| build(&out));
         SCRATCH.with(|cell| cell.replace((scratch, out)));
@@ -83,14 +76,17 @@ impl CoreTokenizer {
     /// A tokenizer over jieba's bundled dictionary.
     #[staticmethod]
     fn bundled() -> Self {
-        CoreTokenizer::new(default_dictionary())
+        let (dict, strings) = default_dictionary();
+        CoreTokenizer { dict: RwLock::new(dict), strings }
     }
 
     /// A tokenizer over a dictionary in jieba's format; `name` is used in error messages.
     #[staticmethod]
     fn from_dictionary_bytes(py: Python<'_>, data: &[u8], name: &str) -> PyResult<Self> {
         let dict = py.detach(|| Dictionary::from_jieba_text(data, name));
-        Ok(CoreTokenizer::new(Arc::new(dict.map_err(to_py)?)))
+        let dict = dict.map_err(to_py)?;
+        let strings = Arc::new(WordStrings::new(dict.base_len()));
+        Ok(CoreTokenizer { dict: RwLock::new(Arc::new(dict)), strings })
     }
 
     /// `FREQ.get(word)`: the frequency, 0 for a prefix of a word, `None` otherwise.
@@ -177,10 +173,53 @@ impl CoreTokenizer {
             let mut cursor = CharCursor::default();
             let items = tokens.spans.iter().enumerate().map(|(i, &(start, end))| {
                 let (a, b) = (cursor.char_offset(&s, start), cursor.char_offset(&s, end));
-                PyTuple::new(py, [PyString::new(py, tokens.get(&s, i)).into_any(), a.into_pyobject(py)?.into_any(), b.into_pyobject(py)?.into_any()])
+                PyTuple::new(py, [token_bound(py, &self.strings, &s, tokens, i)?, a.into_pyobject(py)?.into_any(), b.into_pyobject(py)?.into_any()])
             });
             PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
         })
+    }
+
+    /// `[lcut(t, cut_all, HMM) for t in texts]`, or `lcut_for_search` with `search`,
+    /// cut on `threads` threads (all cores for `None`) without the GIL.
+    #[pyo3(signature = (texts, cut_all, hmm, search, threads=None))]
+    fn cut_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        cut_all: bool,
+        hmm: bool,
+        search: bool,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, search), threads, |text, tokens| {
+            out.append(token_list(py, &self.strings, text, tokens)?)
+        })?;
+        Ok(out)
+    }
+
+    /// The code-point end offset of every token of `text`, as native-endian `u32` bytes.
+    fn offsets<'py>(&self, text: &Bound<'py, PyString>, cut_all: bool, hmm: bool) -> PyResult<Bound<'py, PyBytes>> {
+        let py = text.py();
+        let s = text.to_cow()?;
+        self.run(py, &s, Job::new(cut_all, hmm, false), |tokens| Ok(PyBytes::new(py, &end_offsets(&s, tokens)?)))
+    }
+
+    /// [`Self::offsets`] for many texts, on `threads` threads.
+    #[pyo3(signature = (texts, cut_all, hmm, threads=None))]
+    fn offsets_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        cut_all: bool,
+        hmm: bool,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, false), threads, |text, tokens| {
+            out.append(PyBytes::new(py, &end_offsets(text, tokens)?))
+        })?;
+        Ok(out)
     }
 
     /// Tokens as code-point spans `(start, end)` of `text`, or as a `str` for the rare
@@ -193,7 +232,7 @@ impl CoreTokenizer {
             let mut cursor = CharCursor::default();
             let items = tokens.spans.iter().map(|&(start, end)| -> PyResult<Bound<'py, PyAny>> {
                 if start == JOINED {
-                    return Ok(PyString::new(py, &tokens.joined[end]).into_any());
+                    return Ok(PyString::new(py, &tokens.joined[end].0).into_any());
                 }
                 let (a, b) = (cursor.char_offset(&s, start), cursor.char_offset(&s, end));
                 Ok((a, b).into_pyobject(py)?.into_any())
@@ -204,18 +243,51 @@ impl CoreTokenizer {
 }
 
 impl CoreTokenizer {
-    fn new(dict: Arc<Dictionary>) -> Self {
-        CoreTokenizer { dict: RwLock::new(dict) }
-    }
-
     fn snapshot(&self) -> Arc<Dictionary> {
         self.dict.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Cuts `texts` in chunks of about `CHUNK_BYTES` (bounding the memory held in core
+    /// token arrays), each chunk in parallel without the GIL, and hands every text's
+    /// tokens to `emit`, in order, with the GIL.
+    fn for_each_cut<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &[Bound<'py, PyString>],
+        job: Job,
+        threads: Option<usize>,
+        mut emit: impl FnMut(&str, &Tokens) -> PyResult<()>,
+    ) -> PyResult<()> {
+        const CHUNK_BYTES: usize = 4 << 20;
+        let pool = pools::pool(threads).map_err(PyRuntimeError::new_err)?;
+        let snapshot = self.snapshot();
+        let mut next = 0;
+        while next < texts.len() {
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            while next < texts.len() && (chunk.is_empty() || bytes < CHUNK_BYTES) {
+                let s = texts[next].to_cow()?;
+                bytes += s.len();
+                chunk.push(s);
+                next += 1;
+            }
+            let dict = &*snapshot;
+            let results = py.detach(|| {
+                let force = force_split::read();
+                let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
+                pool.install(|| cut_all_texts(&seg, &chunk, job))
+            });
+            for (text, result) in chunk.iter().zip(results) {
+                emit(text, &result.map_err(to_py)?)?;
+            }
+        }
+        Ok(())
     }
 
     fn cut_job<'py>(&self, text: &Bound<'py, PyString>, job: Job) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let s = text.to_cow()?;
-        self.run(py, &s, job, |tokens| PyList::new(py, tokens.iter(&s).map(|t| PyString::new(py, t))))
+        self.run(py, &s, job, |tokens| token_list(py, &self.strings, &s, tokens))
     }
 }
 
@@ -223,4 +295,16 @@ impl CoreTokenizer {
 #[pyfunction]
 pub fn bundled_dictionary_bytes(py: Python<'_>) -> Bound<'_, pyo3::types::PyBytes> {
     pyo3::types::PyBytes::new(py, zhfast_core::data::JIEBA_DICT)
+}
+
+/// Native-endian `u32` code-point end offsets of the tokens.
+fn end_offsets(text: &str, tokens: &Tokens) -> PyResult<Vec<u8>> {
+    let mut cursor = CharCursor::default();
+    let mut out = Vec::with_capacity(tokens.len() * 4);
+    for i in 0..tokens.len() {
+        let end = cursor.char_offset(text, tokens.end(i));
+        let end = u32::try_from(end).map_err(|_| PyOverflowError::new_err("text longer than 2**32 characters"))?;
+        out.extend_from_slice(&end.to_ne_bytes());
+    }
+    Ok(out)
 }

@@ -1,0 +1,47 @@
+//! rayon thread pools for the batch calls, one per thread count, rebuilt after `fork`.
+//!
+//! A forked child inherits a pool object but not its threads; using it would hang.  Pools
+//! are therefore keyed to the process id, and a child builds its own on first use (the
+//! parent's are leaked in the child, never touched).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use rayon::{ThreadPool, ThreadPoolBuilder};
+
+struct Pools {
+    pid: u32,
+    by_size: HashMap<usize, Arc<ThreadPool>>,
+}
+
+static POOLS: Mutex<Option<Pools>> = Mutex::new(None);
+
+/// Number of threads for `threads=None`: every core this process may use.
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A pool of `threads` threads (all cores for `None`).
+pub fn pool(threads: Option<usize>) -> Result<Arc<ThreadPool>, String> {
+    let n = threads.unwrap_or_else(all_cores).max(1);
+    let pid = std::process::id();
+    let mut guard = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    if guard.as_ref().is_some_and(|p| p.pid != pid) {
+        if let Some(stale) = guard.take() {
+            std::mem::forget(stale);
+        }
+    }
+    let pools = guard.get_or_insert_with(|| Pools { pid, by_size: HashMap::new() });
+    if let Some(p) = pools.by_size.get(&n) {
+        return Ok(p.clone());
+    }
+    let p = Arc::new(
+        ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(|i| format!("zhfast-{i}"))
+            .build()
+            .map_err(|e| e.to_string())?,
+    );
+    pools.by_size.insert(n, p.clone());
+    Ok(p)
+}

@@ -1,0 +1,123 @@
+//! Reused Python `str` objects for tokens.
+//!
+//! Creating a `str` costs 100–180 ns (UTF-8 decoding, allocation), more than cutting the
+//! token.  Most tokens are dictionary words or single characters, so each base word id
+//! and each BMP character gets one `str`, made the first time it is needed and shared
+//! (with a new reference) by every list that contains it after that.  Other tokens
+//! (HMM words, ASCII runs, numbers) are created as usual.
+
+use std::ptr;
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+use zhfast_core::tokens::{JOINED, NO_WORD};
+use zhfast_core::Tokens;
+
+/// One slot per base word id; empty until first use.  Zero-initialised memory, so the
+/// pages of words never seen are never touched.
+pub struct WordStrings {
+    slots: Box<[AtomicPtr<ffi::PyObject>]>,
+}
+
+/// Single BMP characters (punctuation, unknown han characters): one slot per code point.
+static CHARS: [AtomicPtr<ffi::PyObject>; 0x10000] = [const { AtomicPtr::new(ptr::null_mut()) }; 0x10000];
+
+impl WordStrings {
+    pub fn new(words: usize) -> Self {
+        WordStrings { slots: (0..words).map(|_| AtomicPtr::new(ptr::null_mut())).collect() }
+    }
+}
+
+impl Drop for WordStrings {
+    fn drop(&mut self) {
+        let owned: Vec<*mut ffi::PyObject> = self.slots.iter().map(|s| s.load(Ordering::Acquire)).filter(|p| !p.is_null()).collect();
+        if owned.is_empty() {
+            return;
+        }
+        Python::attach(|_py| {
+            for p in owned {
+                // SAFETY: each slot holds one strong reference, released once here.
+                unsafe { ffi::Py_DecRef(p) };
+            }
+        });
+    }
+}
+
+/// A new `str` for `s` (new reference).
+fn new_str(s: &str) -> *mut ffi::PyObject {
+    // SAFETY: `s` is valid UTF-8 of the given length; the GIL is held by the caller.
+    unsafe { ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t) }
+}
+
+/// The `str` in `slot`, created from `s` if empty; returns a new reference.
+fn cached(slot: &AtomicPtr<ffi::PyObject>, s: &str) -> *mut ffi::PyObject {
+    let mut p = slot.load(Ordering::Acquire);
+    if p.is_null() {
+        let fresh = new_str(s);
+        if fresh.is_null() {
+            return fresh;
+        }
+        p = match slot.compare_exchange(ptr::null_mut(), fresh, Ordering::AcqRel, Ordering::Acquire) {
+            Ok(_) => fresh,
+            Err(existing) => {
+                // SAFETY: `fresh` is ours and unused; another thread filled the slot first.
+                unsafe { ffi::Py_DecRef(fresh) };
+                existing
+            }
+        };
+    }
+    // SAFETY: the slot keeps its own reference; this one is for the caller.
+    unsafe { ffi::Py_IncRef(p) };
+    p
+}
+
+/// The token `i` of `tokens` as a new reference.
+fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, i: usize) -> *mut ffi::PyObject {
+    let (start, end) = tokens.spans[i];
+    if start == JOINED {
+        return new_str(&tokens.joined[end].0);
+    }
+    let s = &text[start..end];
+    let id = tokens.ids[i];
+    if id != NO_WORD {
+        if let Some(slot) = words.slots.get(id as usize) {
+            return cached(slot, s);
+        }
+    }
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if (c as u32) < 0x10000 {
+            return cached(&CHARS[c as usize], s);
+        }
+    }
+    new_str(s)
+}
+
+/// A Python list of the tokens, as `str`.
+pub fn token_list<'py>(py: Python<'py>, words: &WordStrings, text: &str, tokens: &Tokens) -> PyResult<Bound<'py, PyList>> {
+    // SAFETY: the GIL is held (`py`); every item is a new reference stolen by the list.
+    unsafe {
+        let list = ffi::PyList_New(tokens.len() as ffi::Py_ssize_t);
+        if list.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        let list = Bound::from_owned_ptr(py, list);
+        for i in 0..tokens.len() {
+            let item = token_object(words, text, tokens, i);
+            if item.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, item);
+        }
+        Ok(list.cast_into_unchecked())
+    }
+}
+
+/// Token `i` as a `Bound<PyString>`-like object, for tuples.
+pub fn token_bound<'py>(py: Python<'py>, words: &WordStrings, text: &str, tokens: &Tokens, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    let p = token_object(words, text, tokens, i);
+    // SAFETY: `p` is a new reference or null with an exception set.
+    unsafe { Bound::from_owned_ptr_or_err(py, p) }
+}
