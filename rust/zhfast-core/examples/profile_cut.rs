@@ -1,0 +1,53 @@
+//! Cuts a file line by line many times, for profilers (`perf record`, callgrind).
+//! Usage: cargo run --release --example profile_cut -- FILE [hmm|nohmm|all|search] [ROUNDS]
+
+use std::collections::HashSet;
+
+use zhfast_core::{CutMode, Dictionary, HmmModel, Scratch, Segmenter, Tokens};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let text = std::fs::read_to_string(&args[1]).expect("read FILE");
+    let mode = args.get(2).map_or("hmm", String::as_str);
+    let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let dict = Dictionary::jieba_default();
+    let force = HashSet::new();
+    let seg = Segmenter { dict: &dict, hmm: HmmModel::jieba_finalseg(), force_split: &force };
+    let (mut scratch, mut out) = (Scratch::default(), Tokens::default());
+    if let Some(peer_mode) = mode.strip_prefix("jieba-rs-") {
+        // The jieba-rs crate on the same lines, for a quick comparison (criterion has the real one).
+        let jieba = jieba_rs::Jieba::new();
+        let start = std::time::Instant::now();
+        let mut tokens = 0;
+        for _ in 0..rounds {
+            for line in text.lines() {
+                tokens += match peer_mode {
+                    "nohmm" => jieba.cut(line, false).len(),
+                    "all" => jieba.cut_all(line).len(),
+                    "search" => jieba.cut_for_search(line, true).len(),
+                    _ => jieba.cut(line, true).len(),
+                };
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!("jieba-rs: {tokens} tokens, {:.1} MB/s", (text.len() * rounds) as f64 / secs / 1e6);
+        return;
+    }
+    let start = std::time::Instant::now();
+    let mut tokens = 0;
+    for _ in 0..rounds {
+        for line in text.lines() {
+            out.clear();
+            match mode {
+                "nohmm" => seg.cut(line, CutMode::NoHmm, &mut scratch, &mut out),
+                "all" => seg.cut(line, CutMode::All, &mut scratch, &mut out),
+                "search" => seg.cut_for_search(line, true, &mut scratch, &mut out),
+                _ => seg.cut(line, CutMode::Hmm, &mut scratch, &mut out),
+            }
+            .unwrap();
+            tokens += out.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("{tokens} tokens, {:.1} MB/s", (text.len() * rounds) as f64 / secs / 1e6);
+}
