@@ -31,7 +31,7 @@ fn main() {
     let text = std::fs::read(&source).expect("read data/dict.txt");
     let entries = dict_text::parse_dictionary(&text, "dict.txt").expect("dict.txt parses");
     let parts = dict_build::build_parts(entries.into_iter().map(|e| (e.word, e.freq, e.tag))).expect("dict.txt compiles");
-    let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| if f > 0 { (f as f64).ln() } else { f64::NAN }).collect();
+    let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| dict_build::edge_log(f)).collect();
     let blob = dict_blob::encode(&parts, &log_freqs);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("jieba_dict.bin"), blob).expect("write the compiled dictionary");

@@ -20,26 +20,19 @@ pub struct Dag {
 }
 
 impl Dag {
-    /// Builds the graph of `text[offsets[0]..offsets[n]]`, where `offsets` holds the byte
-    /// offset of every character of the block plus the block's end.
-    pub fn build(&mut self, dict: &Dictionary, text: &str, offsets: &[usize]) {
+    /// Builds the graph of the block `text[offsets[0]..offsets[n]]`, whose characters are
+    /// `chars`; `offsets` holds the byte offset of every character plus the block's end.
+    pub fn build(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) {
         let n = offsets.len() - 1;
         let block_end = offsets[n];
         self.first.clear();
         self.ends.clear();
         self.log_freqs.clear();
         self.ids.clear();
-        let bytes = text.as_bytes();
         for k in 0..n {
             self.first.push(self.ends.len() as u32);
-            let start = offsets[k];
-            let mut j = k;
-            dict.for_each_prefix_word(&bytes[start..block_end], |len, log_freq, id| {
-                // Matches come shortest first, so the end character only moves forward.
-                while offsets[j + 1] < start + len {
-                    j += 1;
-                }
-                self.ends.push(j as u32);
+            dict.for_each_prefix_word(&text[offsets[k]..block_end], &chars[k..n], |len, log_freq, id| {
+                self.ends.push((k + len - 1) as u32);
                 self.log_freqs.push(log_freq);
                 self.ids.push(id);
             });

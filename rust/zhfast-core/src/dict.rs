@@ -14,27 +14,21 @@
 
 use std::borrow::Cow;
 
-use yada::DoubleArray;
+use std::sync::Arc;
+
+use crawdad::Trie;
 
 use crate::dict_blob;
-use crate::dict_build::{build_parts, trie_can_hold, DictParts};
+use crate::dict_build::{build_parts, edge_log, py_log, trie_can_hold, DictParts};
 use crate::dict_text::parse_dictionary;
 use crate::error::{Error, Result};
 use crate::overlay::Overlay;
 use crate::tokens::NO_WORD;
 
-/// `ln` as Python's `math.log` computes it for a positive int (C's `log` of the float).
+/// Whether an `edge_log` value is an edge of the word graph.
 #[inline]
-pub fn py_log(x: i64) -> f64 {
-    (x as f64).ln()
-}
-
-fn log_or_nan(freq: i64) -> f64 {
-    if freq > 0 {
-        py_log(freq)
-    } else {
-        f64::NAN
-    }
+fn is_edge(log_freq: f64) -> bool {
+    log_freq != f64::INFINITY
 }
 
 /// One sorted word list with its trie and frequencies: the bundled or custom dictionary
@@ -42,12 +36,15 @@ fn log_or_nan(freq: i64) -> f64 {
 /// user dictionary costs a build over its own words, not over the whole dictionary).
 #[derive(Clone)]
 struct Layer {
-    trie: DoubleArray<Cow<'static, [u8]>>,
+    /// Character-wise double-array trie (`crawdad`), word → id; `None` with no words.
+    /// Characters are coded by frequency, so a walk touches one node per character in a
+    /// compact region, where a byte-wise trie takes three scattered steps.
+    trie: Option<Arc<Trie>>,
     /// Sorted words concatenated; word `i` ends at `ends[i]`.
     text: Cow<'static, str>,
     ends: Cow<'static, [u32]>,
     freqs: Cow<'static, [i64]>,
-    /// `ln(freq)` per word, computed once: the route DP adds these.
+    /// [`edge_log`] of each word's frequency, computed once: the route DP adds these.
     log_freqs: Cow<'static, [f64]>,
 }
 
@@ -57,9 +54,9 @@ impl Layer {
     }
 
     fn owned(parts: DictParts) -> Self {
-        let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| log_or_nan(f)).collect();
+        let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| edge_log(f)).collect();
         Layer {
-            trie: DoubleArray::new(Cow::Owned(parts.trie)).expect("freshly built trie"),
+            trie: deserialize_trie(&parts.trie),
             text: Cow::Owned(parts.text),
             ends: Cow::Owned(parts.ends),
             freqs: Cow::Owned(parts.freqs),
@@ -92,7 +89,7 @@ impl Layer {
 
     fn id_of(&self, word: &str) -> Option<usize> {
         if trie_can_hold(word) {
-            self.trie.exact_match_search(word).map(|id| id as usize)
+            self.trie.as_ref()?.exact_match(word.chars()).map(|id| id as usize)
         } else {
             let i = self.lower_bound(word);
             (i < self.len() && self.word(i) == word).then_some(i)
@@ -104,27 +101,28 @@ impl Layer {
         i < self.len() && self.word(i).starts_with(word)
     }
 
-    /// `(byte length, ln(freq))` of the words with a non-zero frequency starting `text`.
-    fn prefix_words<'a>(&'a self, text: &'a [u8]) -> impl Iterator<Item = (usize, f64)> + 'a {
+    /// `(length in chars, ln(freq), id)` of the words with a non-zero frequency that
+    /// start `chars`, shortest first.
+    fn prefix_words<'a>(&'a self, chars: &'a [char]) -> impl Iterator<Item = (usize, f64, u32)> + 'a {
         self.trie
-            .common_prefix_search(text)
-            .map(|(id, len)| (id as usize, len))
-            .filter(|&(id, _)| self.freqs[id] != 0)
-            .map(|(id, len)| (len, self.log_freqs[id]))
-    }
-
-    fn prefix_word_ids<'a>(&'a self, text: &'a [u8]) -> impl Iterator<Item = u32> + 'a {
-        self.trie.common_prefix_search(text).filter(|&(id, _)| self.freqs[id as usize] != 0).map(|(id, _)| id)
+            .iter()
+            .flat_map(move |t| t.common_prefix_search(chars.iter().copied()))
+            .map(|(id, len)| (len, self.log_freqs[id as usize], id))
+            .filter(|&(_, lf, _)| is_edge(lf))
     }
 
     fn set_freq(&mut self, id: usize, freq: i64) {
         self.freqs.to_mut()[id] = freq;
-        self.log_freqs.to_mut()[id] = log_or_nan(freq);
+        self.log_freqs.to_mut()[id] = edge_log(freq);
     }
 
     fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
         (0..self.len()).map(move |id| (self.word(id), self.freqs[id]))
     }
+}
+
+fn deserialize_trie(bytes: &[u8]) -> Option<Arc<Trie>> {
+    (!bytes.is_empty()).then(|| Arc::new(Trie::deserialize_from_slice(bytes).0))
 }
 
 /// A dictionary: words, their frequencies and tags, and the total.
@@ -194,15 +192,14 @@ impl Dictionary {
         // The blob's logarithms came from the build machine's libm; jieba uses this
         // machine's.  Spot-check them and recompute all if any differ.
         let step = (view.freqs.len() / 64).max(1);
-        let same_libm = view.freqs.iter().zip(view.log_freqs).step_by(step).all(|(&f, &l)| log_or_nan(f).to_bits() == l.to_bits());
+        let same_libm = view.freqs.iter().zip(view.log_freqs).step_by(step).all(|(&f, &l)| edge_log(f).to_bits() == l.to_bits());
         let log_freqs = if same_libm {
             Cow::Borrowed(view.log_freqs)
         } else {
-            Cow::Owned(view.freqs.iter().map(|&f| log_or_nan(f)).collect())
+            Cow::Owned(view.freqs.iter().map(|&f| edge_log(f)).collect())
         };
         let base = Layer {
-            // SAFETY: the blob was produced by `DoubleArrayBuilder` in this crate's build.
-            trie: unsafe { DoubleArray::new_unchecked(Cow::Borrowed(view.trie)) },
+            trie: deserialize_trie(view.trie),
             text: Cow::Borrowed(view.text),
             ends: Cow::Borrowed(view.ends),
             freqs: Cow::Borrowed(view.freqs),
@@ -303,41 +300,44 @@ impl Dictionary {
         }
     }
 
-    /// Calls `edge(end, log_freq, id)` for every word with a non-zero frequency that
-    /// starts `text`, shortest first; `end` is the word's length in bytes, `id` its base
-    /// word id or [`NO_WORD`] for a user word.
+    /// Calls `edge(len, log_freq, id)` for every word with a non-zero frequency that
+    /// starts `text` (whose characters are `chars`), shortest first; `len` is the word's
+    /// length in characters, `id` its base word id or [`NO_WORD`] for a user word.
     #[inline]
-    pub fn for_each_prefix_word(&self, text: &[u8], mut edge: impl FnMut(usize, f64, u32)) {
+    pub fn for_each_prefix_word(&self, text: &str, chars: &[char], mut edge: impl FnMut(usize, f64, u32)) {
         if self.user.len() == 0 && self.overlay.is_empty() {
-            for (id, len) in self.base.trie.common_prefix_search(text) {
-                if self.base.freqs[id as usize] != 0 {
-                    edge(len, self.base.log_freqs[id as usize], id);
+            if let Some(trie) = &self.base.trie {
+                for (id, len) in trie.common_prefix_search(chars.iter().copied()) {
+                    let lf = self.base.log_freqs[id as usize];
+                    if is_edge(lf) {
+                        edge(len, lf, id);
+                    }
                 }
             }
         } else {
-            self.for_each_prefix_word_merged(text, edge);
+            self.for_each_prefix_word_merged(text, chars, edge);
         }
     }
 
     /// With user words: all three sources, merged by length.  A word is in exactly one
     /// of them, so no length repeats.
-    fn for_each_prefix_word_merged(&self, text: &[u8], mut edge: impl FnMut(usize, f64, u32)) {
-        let mut user = self.user.prefix_words(text).peekable();
-        let mut extra = self.overlay.prefix_words(text).peekable();
-        let mut base = self.base.prefix_words(text).peekable();
-        let mut base_ids = self.base.prefix_word_ids(text);
+    fn for_each_prefix_word_merged(&self, text: &str, chars: &[char], mut edge: impl FnMut(usize, f64, u32)) {
+        let mut base = self.base.prefix_words(chars).peekable();
+        let mut user = self.user.prefix_words(chars).map(|(len, lf, _)| (len, lf, NO_WORD)).peekable();
+        let mut extra = self.overlay.prefix_words(text, chars).map(|(len, lf)| (len, lf, NO_WORD)).peekable();
         loop {
             let next = [base.peek(), user.peek(), extra.peek()]
                 .into_iter()
                 .enumerate()
-                .filter_map(|(i, p)| p.map(|&(len, _)| (len, i)))
+                .filter_map(|(i, p)| p.map(|&(len, _, _)| (len, i)))
                 .min();
             let Some((_, source)) = next else { break };
-            let ((len, lf), id) = match source {
-                0 => (base.next().expect("peeked"), base_ids.next().expect("in step")),
-                1 => (user.next().expect("peeked"), NO_WORD),
-                _ => (extra.next().expect("peeked"), NO_WORD),
-            };
+            let (len, lf, id) = match source {
+                0 => base.next(),
+                1 => user.next(),
+                _ => extra.next(),
+            }
+            .expect("peeked");
             edge(len, lf, id);
         }
     }
@@ -362,7 +362,7 @@ impl Dictionary {
             } else if let Some(id) = self.user.id_of(word) {
                 self.user.set_freq(id, freq);
             } else {
-                self.overlay.insert(word, freq, log_or_nan(freq));
+                self.overlay.insert(word, freq, edge_log(freq));
             }
             self.has_negative |= freq < 0;
         }
@@ -419,8 +419,10 @@ mod tests {
     fn prefix_words_skip_zero_frequency() {
         let d = small();
         let mut ends = Vec::new();
-        d.for_each_prefix_word("北京大学生".as_bytes(), |end, _, _| ends.push(end));
-        assert_eq!(ends, vec![6, 12]);
+        let text = "北京大学生";
+        let chars: Vec<char> = text.chars().collect();
+        d.for_each_prefix_word(text, &chars, |end, _, _| ends.push(end));
+        assert_eq!(ends, vec![2, 4]);
     }
 
     #[test]
@@ -438,13 +440,15 @@ mod tests {
         d.add_word("北京大", 7).unwrap();
         d.add_word("大学", 1).unwrap();
         assert_eq!((d.freq("北京大"), d.freq("大学"), d.total()), (Some(7), Some(1), 34));
+        let text = "北京大学";
+        let chars: Vec<char> = text.chars().collect();
         let mut ends = Vec::new();
-        d.for_each_prefix_word("北京大学".as_bytes(), |end, _, _| ends.push(end));
-        assert_eq!(ends, vec![6, 9, 12]);
+        d.for_each_prefix_word(text, &chars, |end, _, _| ends.push(end));
+        assert_eq!(ends, vec![2, 3, 4]);
         d.merge_overlay();
         let mut merged = Vec::new();
-        d.for_each_prefix_word("北京大学".as_bytes(), |end, _, _| merged.push(end));
-        assert_eq!((merged, d.freq("北京大"), d.total()), (vec![6, 9, 12], Some(7), 34));
+        d.for_each_prefix_word(text, &chars, |end, _, _| merged.push(end));
+        assert_eq!((merged, d.freq("北京大"), d.total()), (vec![2, 3, 4], Some(7), 34));
     }
 
     #[test]

@@ -5,14 +5,13 @@
 
 use std::collections::HashMap;
 
-use yada::builder::DoubleArrayBuilder;
 
 use crate::error::{Error, Result};
 
 /// Everything a dictionary holds, as owned arrays indexed by word id (byte order).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DictParts {
-    /// `yada` double-array: word bytes → word id.
+    /// Serialised `crawdad` trie: word → word id (empty when no word can be in a trie).
     pub trie: Vec<u8>,
     /// All words concatenated; word `i` ends at `ends[i]`.
     pub text: String,
@@ -24,10 +23,28 @@ pub struct DictParts {
     pub total: i64,
 }
 
-/// `yada` cannot hold an empty key or one with a NUL byte.  Such words can never match
-/// inside a block (blocks hold neither), so they live only in the sorted word list.
+/// `ln` as Python's `math.log` computes it for a positive int (C's `log` of the float).
+#[inline]
+pub fn py_log(x: i64) -> f64 {
+    (x as f64).ln()
+}
+
+/// What the route adds for a word of frequency `freq`, with two markers folded in so
+/// that the trie walk reads one array: `+inf` for frequency 0 (no edge), NaN for a
+/// negative frequency (an edge on which jieba's `log` raises).
+pub fn edge_log(freq: i64) -> f64 {
+    match freq {
+        0 => f64::INFINITY,
+        f if f > 0 => py_log(f),
+        _ => f64::NAN,
+    }
+}
+
+/// The trie cannot hold an empty key or one with its terminator U+FFFF (nor, to be safe,
+/// NUL).  Such words can never match inside a block (blocks hold none of these), so they
+/// live only in the sorted word list.
 pub fn trie_can_hold(word: &str) -> bool {
-    !word.is_empty() && !word.as_bytes().contains(&0)
+    !word.is_empty() && !word.contains(['\0', '\u{FFFF}'])
 }
 
 /// Builds the arrays from `(word, freq, tag)` applied in order, with jieba's semantics: a
@@ -68,18 +85,15 @@ where
         parts.freqs.push(*freq);
         parts.tags.push(*tag);
     }
-    let keys: Vec<(&[u8], u32)> = sorted
+    let keys: Vec<(&str, u32)> = sorted
         .iter()
         .enumerate()
         .filter(|(_, (w, _))| trie_can_hold(w))
-        .map(|(id, (w, _))| (w.as_bytes(), id as u32))
+        .map(|(id, (w, _))| (w.as_str(), id as u32))
         .collect();
-    parts.trie = if keys.is_empty() {
-        // yada rejects an empty key set; one key that no UTF-8 text contains is empty enough.
-        DoubleArrayBuilder::build(&[(&[0xFFu8][..], 0u32)])
-    } else {
-        DoubleArrayBuilder::build(&keys)
+    if !keys.is_empty() {
+        let trie = crawdad::Trie::from_records(keys).map_err(|e| Error::BadData(format!("trie: {e}")))?;
+        parts.trie = trie.serialize_to_vec();
     }
-    .map_err(|e| Error::BadData(format!("trie: {e}")))?;
     Ok(parts)
 }

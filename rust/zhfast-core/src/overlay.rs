@@ -42,21 +42,22 @@ impl Overlay {
         self.prefixes.contains(word)
     }
 
-    /// `(byte length, ln(freq))` of the overlay words with a non-zero frequency that
-    /// start `text` (valid UTF-8), shortest first.
-    pub fn prefix_words<'a>(&'a self, text: &'a [u8]) -> impl Iterator<Item = (usize, f64)> + 'a {
-        let text = std::str::from_utf8(text).unwrap_or("");
-        let mut ends = text.char_indices().map(|(i, c)| i + c.len_utf8());
+    /// `(length in chars, ln(freq))` of the overlay words with a non-zero frequency
+    /// that start `text` (whose characters are `chars`), shortest first.
+    pub fn prefix_words<'a>(&'a self, text: &'a str, chars: &'a [char]) -> impl Iterator<Item = (usize, f64)> + 'a {
+        let mut end = 0;
+        let mut n = 0;
         let mut live = true;
         std::iter::from_fn(move || {
-            while live {
-                let end = ends.next()?;
+            while live && n < chars.len() {
+                end += chars[n].len_utf8();
+                n += 1;
                 let frag = &text[..end];
                 let word = self.words.get(frag);
                 live = word.is_some() || self.prefixes.contains(frag);
                 if let Some(&(f, lf)) = word {
                     if f != 0 {
-                        return Some((end, lf));
+                        return Some((n, lf));
                     }
                 }
             }

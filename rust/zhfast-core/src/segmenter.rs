@@ -57,6 +57,7 @@ impl Job {
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
     offsets: Vec<usize>,
+    chars: Vec<char>,
     dag: Dag,
     route: Route,
     finalseg: FinalsegScratch,
@@ -129,9 +130,13 @@ impl<'a> Segmenter<'a> {
 
     fn cut_block(&self, text: &str, start: usize, end: usize, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         scratch.offsets.clear();
-        scratch.offsets.extend(text[start..end].char_indices().map(|(i, _)| start + i));
+        scratch.chars.clear();
+        for (i, c) in text[start..end].char_indices() {
+            scratch.offsets.push(start + i);
+            scratch.chars.push(c);
+        }
         scratch.offsets.push(end);
-        scratch.dag.build(self.dict, text, &scratch.offsets);
+        scratch.dag.build(self.dict, text, &scratch.chars, &scratch.offsets);
         match mode {
             CutMode::All => self.cut_all_block(text, scratch, out),
             CutMode::Hmm => {

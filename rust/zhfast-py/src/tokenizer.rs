@@ -131,8 +131,9 @@ impl CoreTokenizer {
         let s = text.to_cow()?;
         let mut offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
         offsets.push(s.len());
+        let chars: Vec<char> = s.chars().collect();
         let mut dag = zhfast_core::dag::Dag::default();
-        dag.build(&self.snapshot(), &s, &offsets);
+        dag.build(&self.snapshot(), &s, &chars, &offsets);
         Ok((0..dag.len()).map(|k| dag.ends(k).to_vec()).collect())
     }
 
