@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use std::sync::Arc;
 
-use crawdad::Trie;
+use crate::trie::CharTrie;
 
 use crate::dict_blob;
 use crate::dict_build::{build_parts, edge_log, py_log, trie_can_hold, DictParts};
@@ -39,7 +39,7 @@ struct Layer {
     /// Character-wise double-array trie (`crawdad`), word → id; `None` with no words.
     /// Characters are coded by frequency, so a walk touches one node per character in a
     /// compact region, where a byte-wise trie takes three scattered steps.
-    trie: Option<Arc<Trie>>,
+    trie: Option<Arc<CharTrie>>,
     /// Sorted words concatenated; word `i` ends at `ends[i]`.
     text: Cow<'static, str>,
     ends: Cow<'static, [u32]>,
@@ -56,7 +56,7 @@ impl Layer {
     fn owned(parts: DictParts) -> Self {
         let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| edge_log(f)).collect();
         Layer {
-            trie: deserialize_trie(&parts.trie),
+            trie: owned_trie(&parts.trie),
             text: Cow::Owned(parts.text),
             ends: Cow::Owned(parts.ends),
             freqs: Cow::Owned(parts.freqs),
@@ -105,8 +105,9 @@ impl Layer {
     /// start `chars`, shortest first.
     fn prefix_words<'a>(&'a self, chars: &'a [char]) -> impl Iterator<Item = (usize, f64, u32)> + 'a {
         self.trie
-            .iter()
-            .flat_map(move |t| t.common_prefix_search(chars.iter().copied()))
+            .as_deref()
+            .into_iter()
+            .flat_map(move |t| t.prefixes(chars))
             .map(|(id, len)| (len, self.log_freqs[id as usize], id))
             .filter(|&(_, lf, _)| is_edge(lf))
     }
@@ -121,8 +122,8 @@ impl Layer {
     }
 }
 
-fn deserialize_trie(bytes: &[u8]) -> Option<Arc<Trie>> {
-    (!bytes.is_empty()).then(|| Arc::new(Trie::deserialize_from_slice(bytes).0))
+fn owned_trie(bytes: &[u8]) -> Option<Arc<CharTrie>> {
+    (!bytes.is_empty()).then(|| Arc::new(CharTrie::owned(bytes).expect("freshly built trie")))
 }
 
 /// A dictionary: words, their frequencies and tags, and the total.
@@ -199,7 +200,7 @@ impl Dictionary {
             Cow::Owned(view.freqs.iter().map(|&f| edge_log(f)).collect())
         };
         let base = Layer {
-            trie: deserialize_trie(view.trie),
+            trie: (!view.trie.is_empty()).then(|| Arc::new(CharTrie::borrowed(view.trie).expect("bundled trie is valid"))),
             text: Cow::Borrowed(view.text),
             ends: Cow::Borrowed(view.ends),
             freqs: Cow::Borrowed(view.freqs),
@@ -307,12 +308,13 @@ impl Dictionary {
     pub fn for_each_prefix_word(&self, text: &str, chars: &[char], mut edge: impl FnMut(usize, f64, u32)) {
         if self.user.len() == 0 && self.overlay.is_empty() {
             if let Some(trie) = &self.base.trie {
-                for (id, len) in trie.common_prefix_search(chars.iter().copied()) {
-                    let lf = self.base.log_freqs[id as usize];
+                let log_freqs = &self.base.log_freqs;
+                trie.for_each_prefix(chars, |id, len| {
+                    let lf = log_freqs[id as usize];
                     if is_edge(lf) {
                         edge(len, lf, id);
                     }
-                }
+                });
             }
         } else {
             self.for_each_prefix_word_merged(text, chars, edge);

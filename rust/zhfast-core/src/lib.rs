@@ -24,6 +24,7 @@ pub mod pyint;
 pub mod route;
 pub mod segmenter;
 pub mod tokens;
+pub mod trie;
 
 pub use dict::Dictionary;
 pub use error::{Error, Result};

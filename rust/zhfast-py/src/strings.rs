@@ -26,7 +26,13 @@ static CHARS: [AtomicPtr<ffi::PyObject>; 0x10000] = [const { AtomicPtr::new(ptr:
 
 impl WordStrings {
     pub fn new(words: usize) -> Self {
-        WordStrings { slots: (0..words).map(|_| AtomicPtr::new(ptr::null_mut())).collect() }
+        // `vec![0; n]` asks the allocator for zeroed memory (calloc), which the OS maps
+        // lazily: slots of words never cut cost no resident memory.
+        let zeros: Box<[usize]> = vec![0usize; words].into_boxed_slice();
+        let raw = Box::into_raw(zeros) as *mut [AtomicPtr<ffi::PyObject>];
+        // SAFETY: `AtomicPtr<T>` has the size, alignment and bit validity of `*mut T`,
+        // which has those of `usize` here; all-zero bits are the null pointer.
+        WordStrings { slots: unsafe { Box::from_raw(raw) } }
     }
 }
 
