@@ -252,3 +252,16 @@ try:
     settings.load_profile(os.environ.get("ZHFAST_HYPOTHESIS_PROFILE", "ci"))
 except ImportError:  # pragma: no cover - hypothesis is a test dependency
     pass
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_dictionary_cache(tmp_path_factory):
+    """Custom dictionaries compiled by the tests are cached in a temporary directory, not
+    in the user's ~/.cache."""
+    old = os.environ.get("ZHFAST_CACHE_DIR")
+    os.environ["ZHFAST_CACHE_DIR"] = str(tmp_path_factory.mktemp("zhfast-cache"))
+    yield
+    if old is None:
+        os.environ.pop("ZHFAST_CACHE_DIR", None)
+    else:
+        os.environ["ZHFAST_CACHE_DIR"] = old

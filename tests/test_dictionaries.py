@@ -228,3 +228,42 @@ def test_many_user_words_merge_and_still_match_jieba(pair):
         for i, w in enumerate(words):
             t.add_word(w, 3 + i % 5)
     assert_same(z, j, SENTENCES + ["自造词12的专家们在创新办主任那里", "自造词599自造词5"])
+
+
+def test_custom_dictionary_cache(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ZHFAST_CACHE_DIR", str(cache))
+    p = tmp_path / "d.txt"
+    p.write_text("北京 10 ns\n北京大学 5 nt\n大学 8 n\n", encoding="utf-8")
+    first = zhfast.Tokenizer(str(p))
+    first.initialize()
+    files = list(cache.iterdir())
+    assert len(files) == 1 and files[0].name.startswith("dict-")
+    # A cached load gives the same tokenizer.
+    again = zhfast.Tokenizer(str(p))
+    assert again.lcut("北京大学") == first.lcut("北京大学") == jieba.Tokenizer(str(p)).lcut("北京大学")
+    # Damage is detected and repaired by a recompile.
+    files[0].write_bytes(b"garbage")
+    repaired = zhfast.Tokenizer(str(p))
+    assert repaired.lcut("北京大学") == ["北京大学"] and files[0].read_bytes() != b"garbage"
+    # Edited content never meets the old entry.
+    p.write_text("北京 10 ns\n大学 8 n\n", encoding="utf-8")
+    edited = zhfast.Tokenizer(str(p))
+    assert edited.lcut("北京大学") == jieba.Tokenizer(str(p)).lcut("北京大学") == ["北京", "大学"]
+    assert len(list(cache.iterdir())) == 2
+    assert not [f for f in cache.iterdir() if f.name.endswith(".tmp")]
+
+
+def test_unwritable_cache_is_skipped(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv("ZHFAST_CACHE_DIR", str(blocker / "cache"))
+    p = tmp_path / "d.txt"
+    p.write_text("北京 10 ns\n大学 8 n\n", encoding="utf-8")
+    assert zhfast.Tokenizer(str(p)).lcut("北京大学") == ["北京", "大学"]
+    monkeypatch.setenv("ZHFAST_CACHE_DIR", "")  # cache off
+    assert zhfast.Tokenizer(str(p)).lcut("北京大学") == ["北京", "大学"]
+    t = zhfast.Tokenizer(str(p))
+    t.cache_file = str(tmp_path / "mine.bin")  # jieba's attribute picks the file
+    t.initialize()
+    assert (tmp_path / "mine.bin").exists()

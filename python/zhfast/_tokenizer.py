@@ -14,6 +14,7 @@ from math import log
 
 from . import _core
 from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
+from ._cache import load_dictionary
 from ._freq import FreqView
 
 DEFAULT_DICT = None
@@ -131,7 +132,7 @@ class Tokenizer:
             else:
                 with open(abs_path, "rb") as f:
                     data = f.read()
-                self._core = _core.CoreTokenizer.from_dictionary_bytes(data, abs_path)
+                self._core = load_dictionary(data, abs_path, self.tmp_dir, self.cache_file)
             self.initialized = True
             log_debug("Loading model cost %.3f seconds." % (time.time() - t1))
             log_debug("Prefix dict has been built successfully.")

@@ -31,11 +31,22 @@ impl Dag {
         self.ids.clear();
         for k in 0..n {
             self.first.push(self.ends.len() as u32);
-            dict.for_each_prefix_word(&text[offsets[k]..block_end], &chars[k..n], |len, log_freq, id| {
+            dict.for_each_prefix_word(&chars[k..n], |len, log_freq, id| {
                 self.ends.push((k + len - 1) as u32);
                 self.log_freqs.push(log_freq);
                 self.ids.push(id);
             });
+            if dict.has_user_words() {
+                let first = self.first[k] as usize;
+                dict.for_each_user_word(&text[offsets[k]..block_end], &chars[k..n], |len, log_freq| {
+                    // Keep this position's edges ascending by end: insert in place.
+                    let end = (k + len - 1) as u32;
+                    let at = first + self.ends[first..].partition_point(|&e| e < end);
+                    self.ends.insert(at, end);
+                    self.log_freqs.insert(at, log_freq);
+                    self.ids.insert(at, NO_WORD);
+                });
+            }
             if self.ends.len() as u32 == self.first[k] {
                 self.ends.push(k as u32);
                 self.log_freqs.push(0.0);

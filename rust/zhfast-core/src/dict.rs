@@ -187,6 +187,51 @@ impl Dictionary {
         Ok(Self::from_parts(build_parts(entries.into_iter().map(|e| (e.word, e.freq, e.tag)))?))
     }
 
+    /// Compiles a dictionary file in jieba's format into the binary form that
+    /// [`Self::from_compiled`] loads (what the Python layer caches for custom
+    /// dictionaries).
+    pub fn compile(data: &[u8], file_name: &str) -> Result<Vec<u8>> {
+        let entries = parse_dictionary(data, file_name)?;
+        let parts = build_parts(entries.into_iter().map(|e| (e.word, e.freq, e.tag)))?;
+        let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| edge_log(f)).collect();
+        Ok(dict_blob::encode(&parts, &log_freqs))
+    }
+
+    /// Loads the output of [`Self::compile`], checking it; never panics on bad bytes.
+    pub fn from_compiled(bytes: &[u8]) -> Result<Self> {
+        // Copy into 8-aligned memory so the sections can be read as arrays.
+        let mut words = vec![0u64; bytes.len().div_ceil(8)];
+        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
+        let aligned = &bytemuck::cast_slice::<u64, u8>(&words)[..bytes.len()];
+        let view = dict_blob::decode(aligned)?;
+        let trie = if view.trie.is_empty() { None } else { Some(Arc::new(CharTrie::owned(view.trie)?)) };
+        if trie.as_ref().and_then(|t| t.max_value()).is_some_and(|v| v as usize >= view.freqs.len()) {
+            return Err(Error::BadData("trie value out of range".into()));
+        }
+        let tag_names: Vec<String> = view.tag_names.split('\n').map(str::to_string).collect();
+        if view.tags.iter().any(|&t| t as usize >= tag_names.len()) {
+            return Err(Error::BadData("tag out of range".into()));
+        }
+        let base = Layer {
+            trie,
+            text: Cow::Owned(view.text.to_string()),
+            ends: Cow::Owned(view.ends.to_vec()),
+            freqs: Cow::Owned(view.freqs.to_vec()),
+            // Recomputed here: the file may come from another machine's libm.
+            log_freqs: Cow::Owned(view.freqs.iter().map(|&f| edge_log(f)).collect()),
+        };
+        Ok(Dictionary {
+            base,
+            tags: Cow::Owned(view.tags.to_vec()),
+            tag_names,
+            user: Layer::empty(),
+            overlay: Overlay::default(),
+            total: view.total,
+            log_total: py_log(view.total),
+            has_negative: view.freqs.iter().any(|&f| f < 0),
+        })
+    }
+
     /// jieba's bundled dictionary, read in place from the compiled-in blob.
     pub fn jieba_default() -> Self {
         let view = dict_blob::decode(&BUNDLED.0).expect("bundled dictionary blob is valid");
@@ -301,46 +346,36 @@ impl Dictionary {
         }
     }
 
-    /// Calls `edge(len, log_freq, id)` for every word with a non-zero frequency that
-    /// starts `text` (whose characters are `chars`), shortest first; `len` is the word's
-    /// length in characters, `id` its base word id or [`NO_WORD`] for a user word.
+    /// Calls `edge(len, log_freq, id)` for every base-dictionary word with a non-zero
+    /// frequency that starts `chars`, shortest first; `len` is the word's length in
+    /// characters, `id` its word id.
     #[inline]
-    pub fn for_each_prefix_word(&self, text: &str, chars: &[char], mut edge: impl FnMut(usize, f64, u32)) {
-        if self.user.len() == 0 && self.overlay.is_empty() {
-            if let Some(trie) = &self.base.trie {
-                let log_freqs = &self.base.log_freqs;
-                trie.for_each_prefix(chars, |id, len| {
-                    let lf = log_freqs[id as usize];
-                    if is_edge(lf) {
-                        edge(len, lf, id);
-                    }
-                });
-            }
-        } else {
-            self.for_each_prefix_word_merged(text, chars, edge);
+    pub fn for_each_prefix_word(&self, chars: &[char], mut edge: impl FnMut(usize, f64, u32)) {
+        if let Some(trie) = &self.base.trie {
+            let log_freqs = &self.base.log_freqs;
+            trie.for_each_prefix(chars, |id, len| {
+                let lf = log_freqs[id as usize];
+                if is_edge(lf) {
+                    edge(len, lf, id);
+                }
+            });
         }
     }
 
-    /// With user words: all three sources, merged by length.  A word is in exactly one
-    /// of them, so no length repeats.
-    fn for_each_prefix_word_merged(&self, text: &str, chars: &[char], mut edge: impl FnMut(usize, f64, u32)) {
-        let mut base = self.base.prefix_words(chars).peekable();
-        let mut user = self.user.prefix_words(chars).map(|(len, lf, _)| (len, lf, NO_WORD)).peekable();
-        let mut extra = self.overlay.prefix_words(text, chars).map(|(len, lf)| (len, lf, NO_WORD)).peekable();
-        loop {
-            let next = [base.peek(), user.peek(), extra.peek()]
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, p)| p.map(|&(len, _, _)| (len, i)))
-                .min();
-            let Some((_, source)) = next else { break };
-            let (len, lf, id) = match source {
-                0 => base.next(),
-                1 => user.next(),
-                _ => extra.next(),
-            }
-            .expect("peeked");
-            edge(len, lf, id);
+    /// Whether words were added at run time (which [`Self::for_each_user_word`] finds).
+    #[inline]
+    pub fn has_user_words(&self) -> bool {
+        self.user.len() > 0 || !self.overlay.is_empty()
+    }
+
+    /// Like [`Self::for_each_prefix_word`] for the words added at run time, which no base
+    /// word repeats; in no particular order.
+    pub fn for_each_user_word(&self, text: &str, chars: &[char], mut edge: impl FnMut(usize, f64)) {
+        for (len, lf, _) in self.user.prefix_words(chars) {
+            edge(len, lf);
+        }
+        for (len, lf) in self.overlay.prefix_words(text, chars) {
+            edge(len, lf);
         }
     }
 
@@ -421,9 +456,8 @@ mod tests {
     fn prefix_words_skip_zero_frequency() {
         let d = small();
         let mut ends = Vec::new();
-        let text = "北京大学生";
-        let chars: Vec<char> = text.chars().collect();
-        d.for_each_prefix_word(text, &chars, |end, _, _| ends.push(end));
+        let chars: Vec<char> = "北京大学生".chars().collect();
+        d.for_each_prefix_word(&chars, |end, _, _| ends.push(end));
         assert_eq!(ends, vec![2, 4]);
     }
 
@@ -444,13 +478,34 @@ mod tests {
         assert_eq!((d.freq("北京大"), d.freq("大学"), d.total()), (Some(7), Some(1), 34));
         let text = "北京大学";
         let chars: Vec<char> = text.chars().collect();
-        let mut ends = Vec::new();
-        d.for_each_prefix_word(text, &chars, |end, _, _| ends.push(end));
-        assert_eq!(ends, vec![2, 3, 4]);
+        let all = |d: &Dictionary| {
+            let mut ends = Vec::new();
+            d.for_each_prefix_word(&chars, |end, _, _| ends.push(end));
+            d.for_each_user_word(text, &chars, |end, _| ends.push(end));
+            ends.sort();
+            ends
+        };
+        assert_eq!(all(&d), vec![2, 3, 4]);
         d.merge_overlay();
-        let mut merged = Vec::new();
-        d.for_each_prefix_word(text, &chars, |end, _, _| merged.push(end));
+        let merged = all(&d);
         assert_eq!((merged, d.freq("北京大"), d.total()), (vec![2, 3, 4], Some(7), 34));
+    }
+
+    #[test]
+    fn compiled_form_round_trips_and_rejects_damage() {
+        let text = "北京 10 ns\n北京大学 5 nt\n大学 8 n\n".as_bytes();
+        let blob = Dictionary::compile(text, "d.txt").unwrap();
+        let d = Dictionary::from_compiled(&blob).unwrap();
+        let direct = Dictionary::from_jieba_text(text, "d.txt").unwrap();
+        for w in ["北京", "北京大", "北京大学", "大学", "南"] {
+            assert_eq!(d.freq(w), direct.freq(w));
+        }
+        assert_eq!((d.total(), d.tag("北京大学")), (23, Some("nt")));
+        assert!(Dictionary::from_compiled(&blob[..blob.len() - 3]).is_err());
+        assert!(Dictionary::from_compiled(b"not a dictionary at all, sorry").is_err());
+        let mut other_version = blob.clone();
+        other_version[8] ^= 0xff;
+        assert!(Dictionary::from_compiled(&other_version).is_err());
     }
 
     #[test]

@@ -69,6 +69,11 @@ impl CharTrie {
         })
     }
 
+    /// The largest value stored (to check a loaded trie against its word count).
+    pub fn max_value(&self) -> Option<u32> {
+        (0..self.nodes.len() as u32).filter_map(|i| self.value(i)).max()
+    }
+
     #[inline(always)]
     fn code(&self, c: char) -> Option<u32> {
         self.codes.get(c as usize).copied().filter(|&code| code != INVALID_CODE)

@@ -80,11 +80,17 @@ impl CoreTokenizer {
         CoreTokenizer { dict: RwLock::new(dict), strings }
     }
 
-    /// A tokenizer over a dictionary in jieba's format; `name` is used in error messages.
+    /// Compiles a dictionary in jieba's format to the bytes `from_compiled` loads.
     #[staticmethod]
-    fn from_dictionary_bytes(py: Python<'_>, data: &[u8], name: &str) -> PyResult<Self> {
-        let dict = py.detach(|| Dictionary::from_jieba_text(data, name));
-        let dict = dict.map_err(to_py)?;
+    fn compile_dictionary<'py>(py: Python<'py>, data: &[u8], name: &str) -> PyResult<Bound<'py, PyBytes>> {
+        let blob = py.detach(|| Dictionary::compile(data, name)).map_err(to_py)?;
+        Ok(PyBytes::new(py, &blob))
+    }
+
+    /// A tokenizer over a compiled dictionary; `ValueError` if the bytes are not one.
+    #[staticmethod]
+    fn from_compiled(py: Python<'_>, blob: &[u8]) -> PyResult<Self> {
+        let dict = py.detach(|| Dictionary::from_compiled(blob)).map_err(to_py)?;
         let strings = Arc::new(WordStrings::new(dict.base_len()));
         Ok(CoreTokenizer { dict: RwLock::new(Arc::new(dict)), strings })
     }

@@ -1,0 +1,174 @@
+"""Run every benchmark and write ``docs/benchmarks.md`` and ``docs/benchmarks.png``.
+
+    python benches/report.py              # full run (a few minutes; jieba is slow)
+    python benches/report.py --quick      # a smoke run, as CI does (nothing is written
+                                          # unless --out is given)
+    python benches/report.py --criterion  # also the Rust core against jieba-rs (cargo bench)
+
+All ratios compare libraries measured in the same run on the same text.  Peers that are
+not installed are listed as missing.  Needs pytest-benchmark; the chart needs matplotlib.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import startup  # noqa: E402  (benches/startup.py)
+
+RSS_CHILD = r"""
+import resource, sys, time
+import zhfast
+zhfast.setLogLevel(60)
+sys.path.insert(0, {benches!r})
+from conftest import load_lines
+lines = load_lines()
+chunk = []
+size = 0
+target = {target}
+done = 0
+t0 = time.perf_counter()
+while done < target:
+    for line in lines:
+        chunk.append(line)
+        size += len(line.encode("utf-8"))
+        if size >= (1 << 20):
+            zhfast.lcut_batch(chunk)
+            done += size
+            chunk, size = [], 0
+            if done >= target:
+                break
+print(done, time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+"""
+
+
+def run_pytest_benchmarks(quick: bool) -> list[dict]:
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d) / "bench.json"
+        env = dict(os.environ, ZHFAST_BENCH_QUICK="1" if quick else "0")
+        cmd = [sys.executable, "-m", "pytest", str(HERE / "test_throughput.py"), "-q", "-p", "no:cacheprovider",
+               "--benchmark-only", f"--benchmark-json={out}", "--benchmark-disable-gc"]
+        subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+        data = json.loads(out.read_text())
+    rows = []
+    for b in data["benchmarks"]:
+        nbytes = b["extra_info"]["bytes"]
+        seconds = b["stats"]["median"]
+        rows.append({"group": b["group"], "library": b["extra_info"]["library"], "mb_s": nbytes / seconds / 1e6})
+    return rows
+
+
+def run_criterion() -> list[dict]:
+    subprocess.run(["cargo", "bench", "-p", "zhfast-core", "--bench", "vs_jieba_rs", "--", "--noplot"], check=True, cwd=ROOT)
+    rows = []
+    base = ROOT / "target" / "criterion" / "segment"
+    for lib_dir in sorted(base.iterdir()) if base.exists() else []:
+        for mode_dir in sorted(lib_dir.iterdir()):
+            est = mode_dir / "new" / "estimates.json"
+            bench = mode_dir / "new" / "benchmark.json"
+            if not est.exists():
+                continue
+            ns = json.loads(est.read_text())["median"]["point_estimate"]
+            nbytes = json.loads(bench.read_text())["throughput"]["Bytes"]
+            rows.append({"group": f"core {mode_dir.name}", "library": lib_dir.name, "mb_s": nbytes / ns * 1e3})
+    return rows
+
+
+def batch_rss(target_mb: int) -> dict:
+    code = RSS_CHILD.format(benches=str(HERE), target=target_mb << 20)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    done, secs, rss = int(out[0]), float(out[1]), int(out[2])
+    return {"input_mb": done / 1e6, "seconds": secs, "peak_rss_mb": rss / 1e6, "rss_over_input": rss / done}
+
+
+def ratio_table(rows: list[dict]) -> list[str]:
+    by_group: dict[str, dict[str, float]] = {}
+    for r in rows:
+        by_group.setdefault(r["group"], {})[r["library"]] = r["mb_s"]
+    jieba_ref = by_group.get("lcut", {}).get("jieba")
+    out = ["| benchmark | library | MB/s | × jieba | × rjieba / jieba-rs |", "| --- | --- | ---: | ---: | ---: |"]
+    for group, libs in by_group.items():
+        ref = libs.get("jieba", jieba_ref)
+        peer = libs.get("rjieba") or libs.get("jieba-rs")
+        for lib, mbs in sorted(libs.items(), key=lambda kv: -kv[1]):
+            x_jieba = f"{mbs / ref:.1f}" if ref else "—"
+            x_peer = f"{mbs / peer:.2f}" if peer and lib.startswith("zhfast") else "—"
+            out.append(f"| {group} | {lib} | {mbs:.2f} | {x_jieba} | {x_peer} |")
+    return out
+
+
+def chart(rows: list[dict], path: Path) -> bool:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed: no chart", file=sys.stderr)
+        return False
+    labels = [f"{r['group']} · {r['library']}" for r in rows]
+    values = [r["mb_s"] for r in rows]
+    colors = ["#d62728" if r["library"].startswith("zhfast") else "#7f7f7f" for r in rows]
+    fig, ax = plt.subplots(figsize=(9, 0.32 * len(rows) + 1.2))
+    ax.barh(range(len(rows)), values, color=colors)
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("MB/s (log scale; same run, same text)")
+    ax.set_title("zhfast (red) against jieba 0.42.1, rjieba and jieba-rs")
+    for i, v in enumerate(values):
+        ax.text(v, i, f" {v:.1f}", va="center", fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    return True
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small inputs, few repetitions")
+    ap.add_argument("--criterion", action="store_true", help="also run cargo bench (core vs jieba-rs)")
+    ap.add_argument("--out", type=Path, help="where to write (default: docs/, not written with --quick)")
+    args = ap.parse_args()
+    out_dir = args.out or (None if args.quick else ROOT / "docs")
+
+    rows = run_pytest_benchmarks(args.quick)
+    if args.criterion:
+        rows += run_criterion()
+    start = {name: startup.cold_start(code, 3 if args.quick else 15) for name, code in startup.PEERS.items()}
+    dictionary = startup.dictionary_figures(args.quick)
+    rss = batch_rss(8 if args.quick else 100)
+
+    lines = ["# Benchmarks", "", f"Generated by `python benches/report.py{' --criterion' if args.criterion else ''}` on "
+             f"{platform.machine()} Linux, {os.cpu_count()} cores, Python {platform.python_version()}. "
+             "Text: SIGHAN 2005 PKU + MSR test sets and 围城, one call per line (or the packaged sample "
+             "when the corpus is absent). MB/s is UTF-8 input per second (median round).", "",
+             "## Throughput", ""] + ratio_table(rows) + ["", "![throughput](benchmarks.png)", "",
+             "## Start-up (fresh interpreter: import + first cut)", "",
+             "| library | process wall (ms) | import + first cut (ms) | peak RSS (MB) |", "| --- | ---: | ---: | ---: |"]
+    for name, r in start.items():
+        lines.append(f"| {name} | not installed | | |" if r is None else
+                     f"| {name} | {r['wall_ms']:.1f} | {r['import_cut_ms']:.1f} | {r['rss_mb']:.1f} |")
+    lines += ["", "## Dictionaries", ""] + [f"- {k}: {v:.3f}" if isinstance(v, float) else f"- {k}: {v}" for k, v in dictionary.items()]
+    lines += ["", "## Memory of `lcut_batch` over a large input in 1 MB chunks", "",
+              f"- input {rss['input_mb']:.0f} MB in {rss['seconds']:.1f} s; peak RSS {rss['peak_rss_mb']:.0f} MB "
+              f"= {rss['rss_over_input']:.2f}× the input", ""]
+    text = "\n".join(lines)
+    print(text)
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / "benchmarks.md").write_text(text, encoding="utf-8")
+        chart(rows, out_dir / "benchmarks.png")
+        (out_dir / "benchmarks.json").write_text(json.dumps({"throughput": rows, "start": start, "dictionary": dictionary, "batch_rss": rss}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Throughput of zhfast against jieba 0.42.1 and rjieba on the same lines, same run.
+
+Every benchmark cuts all lines once per round and records the text size in
+``extra_info["bytes"]``; ``benches/report.py`` turns the timings into MB/s and ratios.
+These are measurements, not tests: nothing here asserts a speed.
+"""
+from __future__ import annotations
+
+import pytest
+
+import zhfast
+
+jieba = pytest.importorskip("jieba")
+jieba.setLogLevel(60)
+zhfast.setLogLevel(60)
+try:
+    import rjieba
+except ImportError:  # pragma: no cover - reported as missing by the report
+    rjieba = None
+
+# jieba is ~100x slower than the others: fewer rounds keep the run short.
+ROUNDS = {"jieba": 1, "rjieba": 3, "zhfast": 5}
+
+
+def run(benchmark, lines, nbytes, library, fn):
+    benchmark.extra_info["bytes"] = nbytes
+    benchmark.extra_info["library"] = library
+    jieba.initialize()
+    zhfast.initialize()
+    benchmark.pedantic(fn, rounds=ROUNDS[library.split()[0]], iterations=1, warmup_rounds=1 if library != "jieba" else 0)
+
+
+def per_line(cut):
+    def fn(lines):
+        for line in lines:
+            cut(line)
+
+    return fn
+
+
+CASES = {
+    # group: {library: callable(lines)}
+    "lcut": {
+        "zhfast": per_line(zhfast.lcut),
+        "jieba": per_line(jieba.lcut),
+        "rjieba": per_line(rjieba.cut) if rjieba else None,
+    },
+    "lcut_no_hmm": {
+        "zhfast": per_line(lambda s: zhfast.lcut(s, HMM=False)),
+        "jieba": per_line(lambda s: jieba.lcut(s, HMM=False)),
+        "rjieba": per_line(lambda s: rjieba.cut(s, False)) if rjieba else None,
+    },
+    "lcut_for_search": {
+        "zhfast": per_line(zhfast.lcut_for_search),
+        "jieba": per_line(jieba.lcut_for_search),
+        "rjieba": per_line(rjieba.cut_for_search) if rjieba else None,
+    },
+    "lcut_batch": {
+        "zhfast threads=1": lambda lines: zhfast.lcut_batch(lines, threads=1),
+        "zhfast threads=2": lambda lines: zhfast.lcut_batch(lines, threads=2),
+        "zhfast threads=all": lambda lines: zhfast.lcut_batch(lines),
+    },
+    "cut_offsets_batch": {
+        "zhfast threads=1": lambda lines: zhfast.cut_offsets_batch(lines, threads=1),
+        "zhfast threads=2": lambda lines: zhfast.cut_offsets_batch(lines, threads=2),
+        "zhfast threads=all": lambda lines: zhfast.cut_offsets_batch(lines),
+    },
+}
+
+PARAMS = [(g, lib) for g, libs in CASES.items() for lib in libs]
+
+
+@pytest.mark.parametrize("group,library", PARAMS, ids=[f"{g}-{lib}" for g, lib in PARAMS])
+def test_throughput(benchmark, lines, nbytes, group, library):
+    fn = CASES[group][library]
+    if fn is None:
+        pytest.skip(f"{library} is not installed")
+    benchmark.group = group
+    run(benchmark, lines, nbytes, library, lambda: fn(lines))

@@ -1,0 +1,152 @@
+"""Batch and offset APIs: identical to the single-text calls (and so to jieba), on any
+number of threads, from several Python threads at once, and after fork."""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from array import array
+from pathlib import Path
+
+import jieba
+import pytest
+
+import zhfast
+
+DATA = Path(__file__).parent / "data"
+
+
+def sample_lines():
+    text = (DATA / "sample.txt").read_text(encoding="utf-8")
+    extra = ["", " ", "\r\n", "\ud800孤立代理", "𠀀𠀁 astral", "C++ 和 c# 3.14% 12.5%", "x" * 5000, "中" * 3000]
+    return text.splitlines(keepends=True) + extra
+
+
+LINES = sample_lines()
+
+
+def ends_of(tokens):
+    out, pos = [], 0
+    for t in tokens:
+        pos += len(t)
+        out.append(pos)
+    return out
+
+
+@pytest.mark.parametrize("threads", [None, 1, 2, 3, 4])
+@pytest.mark.parametrize("cut_all,hmm", [(False, True), (False, False), (True, True)])
+def test_lcut_batch_equals_single_calls(threads, cut_all, hmm):
+    expected = [zhfast.lcut(t, cut_all, hmm) for t in LINES]
+    assert zhfast.lcut_batch(LINES, cut_all, hmm, threads=threads) == expected
+    clean = [t for t in LINES if "\ud800" not in t]
+    assert zhfast.lcut_batch(clean, cut_all, hmm, threads=threads) == [jieba.lcut(t, cut_all, hmm) for t in clean]
+
+
+@pytest.mark.parametrize("threads", [None, 1, 2, 4])
+@pytest.mark.parametrize("hmm", [True, False])
+def test_lcut_for_search_batch(threads, hmm):
+    expected = [jieba.lcut_for_search(t, hmm) for t in LINES if "\ud800" not in t]
+    got = zhfast.lcut_for_search_batch([t for t in LINES if "\ud800" not in t], hmm, threads=threads)
+    assert got == expected
+    assert zhfast.lcut_for_search_batch(LINES, hmm, threads=threads) == [zhfast.lcut_for_search(t, hmm) for t in LINES]
+
+
+@pytest.mark.parametrize("threads", [None, 1, 2, 4])
+@pytest.mark.parametrize("hmm", [True, False])
+def test_cut_offsets_batch(threads, hmm):
+    got = zhfast.cut_offsets_batch(LINES, HMM=hmm, threads=threads)
+    assert all(isinstance(a, array) and a.typecode == "I" for a in got)
+    assert [list(a) for a in got] == [ends_of(zhfast.lcut(t, HMM=hmm)) for t in LINES]
+    assert [list(zhfast.cut_offsets(t, HMM=hmm)) for t in LINES] == [list(a) for a in got]
+
+
+def test_offsets_rebuild_the_tokens():
+    text = "".join(LINES)
+    ends = zhfast.cut_offsets(text)
+    starts = [0] + list(ends[:-1])
+    assert [text[s:e] for s, e in zip(starts, ends)] == zhfast.lcut(text)
+    assert ends[-1] == len(text)
+
+
+def test_offsets_work_with_numpy_when_installed():
+    np = pytest.importorskip("numpy")
+    ends = np.frombuffer(zhfast.cut_offsets("我来到北京清华大学"), dtype=np.uint32)
+    assert ends.tolist() == [1, 3, 5, 9]
+
+
+def test_empty_and_bytes_inputs():
+    assert zhfast.lcut_batch([]) == [] and zhfast.cut_offsets_batch([]) == []
+    assert zhfast.lcut_batch([""]) == [[]] and list(zhfast.cut_offsets("")) == []
+    assert zhfast.lcut_batch(["北京".encode("utf-8"), "北京".encode("gbk")]) == [["北京"], ["北京"]]
+    assert zhfast.lcut_batch(iter(["北京大学"]), threads=2) == [["北京大学"]]
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, "2"])
+def test_bad_thread_counts(bad):
+    with pytest.raises(ValueError):
+        zhfast.lcut_batch(["北京"], threads=bad)
+
+
+def test_huge_text_in_a_batch():
+    big = "我来到北京清华大学，" * 100_000 + "\n" + "他来到了网易杭研大厦" * 50_000
+    parts = [big, "", big[:1000]]
+    assert zhfast.lcut_batch(parts, threads=2) == [zhfast.lcut(p) for p in parts]
+
+
+def test_concurrent_batches_from_python_threads():
+    expected = [zhfast.lcut(t) for t in LINES]
+    results, errors = [], []
+
+    def work():
+        try:
+            for _ in range(5):
+                results.append(zhfast.lcut_batch(LINES, threads=2))
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 20 and all(r == expected for r in results)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_batch_after_fork():
+    zhfast.lcut_batch(LINES, threads=2)  # pools exist in the parent
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: must not hang on the parent's (threadless) pool
+        try:
+            ok = zhfast.lcut_batch(LINES, threads=2) == [zhfast.lcut(t) for t in LINES]
+            os.write(w, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(w)
+    _, status = os.waitpid(pid, 0)
+    assert os.read(r, 1) == b"1" and status == 0
+
+
+def test_enable_parallel_keeps_output():
+    text = "".join(t for t in LINES if "\ud800" not in t) * 3
+    expected = jieba.lcut(text)
+    expected_search = jieba.lcut_for_search(text)
+    try:
+        zhfast.enable_parallel(2)
+        assert list(zhfast.cut(text)) == expected
+        assert list(zhfast.cut_for_search(text)) == expected_search
+    finally:
+        zhfast.disable_parallel()
+    assert zhfast.cut.__self__ is zhfast.dt
+    with pytest.raises(ValueError):
+        zhfast.enable_parallel(0)
+
+
+def test_multiprocessing_workers_use_batches():
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(2) as pool:
+        got = pool.map(zhfast.lcut_batch, [LINES[:10], LINES[10:20]])
+    assert got == [zhfast.lcut_batch(LINES[:10]), zhfast.lcut_batch(LINES[10:20])]
