@@ -23,6 +23,7 @@ use crate::dict_build::{build_parts, edge_log, py_log, trie_can_hold, DictParts}
 use crate::dict_text::parse_dictionary;
 use crate::error::{Error, Result};
 use crate::overlay::Overlay;
+use crate::prefix_filter::PrefixFilter;
 use crate::tokens::NO_WORD;
 
 /// Whether an `edge_log` value is an edge of the word graph.
@@ -137,6 +138,9 @@ pub struct Dictionary {
     user: Layer,
     /// The most recent such words, not compiled yet.
     overlay: Overlay,
+    /// How the words of `user` and `overlay` can start (shared: rebuilt, not edited, on
+    /// merges; grown on inserts).
+    user_starts: Arc<PrefixFilter>,
     total: i64,
     log_total: f64,
     /// Set once a negative frequency is stored: jieba then fails with a math domain
@@ -165,6 +169,7 @@ impl Dictionary {
             tag_names,
             user: Layer::empty(),
             overlay: Overlay::default(),
+            user_starts: Arc::default(),
             total,
             log_total: py_log(total),
             has_negative,
@@ -226,6 +231,7 @@ impl Dictionary {
             tag_names,
             user: Layer::empty(),
             overlay: Overlay::default(),
+            user_starts: Arc::default(),
             total: view.total,
             log_total: py_log(view.total),
             has_negative: view.freqs.iter().any(|&f| f < 0),
@@ -257,6 +263,7 @@ impl Dictionary {
             tag_names: view.tag_names.split('\n').map(str::to_string).collect(),
             user: Layer::empty(),
             overlay: Overlay::default(),
+            user_starts: Arc::default(),
             total: view.total,
             log_total: py_log(view.total),
             has_negative: view.freqs.iter().any(|&f| f < 0),
@@ -310,12 +317,13 @@ impl Dictionary {
         if let Some(id) = self.base.id_of(word) {
             return self.base.freqs[id] != 0;
         }
-        if self.user.len() > 0 {
-            if let Some(id) = self.user.id_of(word) {
-                return self.user.freqs[id] != 0;
-            }
+        if !self.has_user_words() || !self.user_starts.may_start_str(word) {
+            return false;
         }
-        !self.overlay.is_empty() && self.overlay.freq(word).is_some_and(|f| f != 0)
+        if let Some(id) = self.user.id_of(word) {
+            return self.user.freqs[id] != 0;
+        }
+        self.overlay.freq(word).is_some_and(|f| f != 0)
     }
 
     /// The base word id of `word` if it is a word with a non-zero frequency:
@@ -371,6 +379,9 @@ impl Dictionary {
     /// Like [`Self::for_each_prefix_word`] for the words added at run time, which no base
     /// word repeats; in no particular order.
     pub fn for_each_user_word(&self, text: &str, chars: &[char], mut edge: impl FnMut(usize, f64)) {
+        if !self.user_starts.may_start(chars) {
+            return;
+        }
         for (len, lf, _) in self.user.prefix_words(chars) {
             edge(len, lf);
         }
@@ -400,6 +411,7 @@ impl Dictionary {
                 self.user.set_freq(id, freq);
             } else {
                 self.overlay.insert(word, freq, edge_log(freq));
+                Arc::make_mut(&mut self.user_starts).insert(word);
             }
             self.has_negative |= freq < 0;
         }
@@ -423,6 +435,11 @@ impl Dictionary {
         let words = self.user.iter().chain(self.overlay.iter()).map(|(w, f)| (w.to_string(), f, ""));
         self.user = Layer::owned(build_parts(words).expect("a valid dictionary stays valid"));
         self.overlay = Overlay::default();
+        let mut starts = PrefixFilter::default();
+        for (word, _) in self.user.iter() {
+            starts.insert(word);
+        }
+        self.user_starts = Arc::new(starts);
     }
 
     /// All words with their frequencies (base words in byte order, then user words).

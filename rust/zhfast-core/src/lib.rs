@@ -19,6 +19,7 @@ pub mod hmm;
 pub mod hmm_tables;
 pub mod offsets;
 pub mod overlay;
+pub mod prefix_filter;
 pub mod presplit;
 pub mod pyint;
 pub mod route;

@@ -47,7 +47,7 @@ impl Overlay {
     pub fn prefix_words<'a>(&'a self, text: &'a str, chars: &'a [char]) -> impl Iterator<Item = (usize, f64)> + 'a {
         let mut end = 0;
         let mut n = 0;
-        let mut live = true;
+        let mut live = !self.words.is_empty();
         std::iter::from_fn(move || {
             while live && n < chars.len() {
                 end += chars[n].len_utf8();
