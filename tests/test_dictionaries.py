@@ -267,3 +267,25 @@ def test_unwritable_cache_is_skipped(tmp_path, monkeypatch):
     t.cache_file = str(tmp_path / "mine.bin")  # jieba's attribute picks the file
     t.initialize()
     assert (tmp_path / "mine.bin").exists()
+
+
+def test_large_user_dictionary_merges_in_the_background(tmp_path):
+    import random
+
+    rng = random.Random(5)
+    words = sorted({"".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(2, 4))) for _ in range(6000)})
+    p = tmp_path / "big.txt"
+    p.write_text("\n".join("%s %d n" % (w, 3 + i % 40) for i, w in enumerate(words)) + "\n", encoding="utf-8")
+    z, j = zhfast.Tokenizer(), jieba.Tokenizer()
+    z.load_userdict(str(p))
+    j.load_userdict(str(p))
+    text = "".join(words[::97]) + "，我来到北京清华大学" + words[5] + words[6]
+    before = all_modes(z, text)  # the merge may or may not be done: same answers either way
+    z._core.wait_compacted()
+    assert all_modes(z, text) == before == all_modes(j, text)
+    assert_same(z, j)
+    for w in words[:50] + ["北京", "北京大", "不存在"]:
+        assert z.FREQ.get(w) == j.FREQ.get(w)
+    z.add_word(words[0], 0)  # edits after the merge still apply
+    j.add_word(words[0], 0)
+    assert all_modes(z, text) == all_modes(j, text)

@@ -442,6 +442,24 @@ impl Dictionary {
         self.user_starts = Arc::new(starts);
     }
 
+    /// Number of words added at run time that the base does not hold.
+    pub fn user_word_count(&self) -> usize {
+        self.user.len() + self.overlay.len()
+    }
+
+    /// The same dictionary with the user words compiled into the base trie: one walk
+    /// finds every word again.  Frequencies, tags and total are unchanged (base word ids
+    /// are not).
+    pub fn with_user_words_merged(&self) -> Dictionary {
+        let base = (0..self.base.len()).map(|id| (self.base.word(id).to_string(), self.base.freqs[id], self.tag_names[self.tags[id] as usize].as_str()));
+        let user = self.user.iter().chain(self.overlay.iter()).map(|(w, f)| (w.to_string(), f, ""));
+        let mut parts = build_parts(base.chain(user)).expect("a valid dictionary stays valid");
+        parts.total = self.total;
+        let mut merged = Dictionary::from_parts(parts);
+        merged.has_negative = self.has_negative;
+        merged
+    }
+
     /// All words with their frequencies (base words in byte order, then user words).
     pub fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
         self.base.iter().chain(self.user.iter()).chain(self.overlay.iter())
@@ -506,6 +524,20 @@ mod tests {
         d.merge_overlay();
         let merged = all(&d);
         assert_eq!((merged, d.freq("北京大"), d.total()), (vec![2, 3, 4], Some(7), 34));
+    }
+
+    #[test]
+    fn merging_user_words_changes_nothing_visible() {
+        let mut d = small();
+        d.add_words([("北京大", 7), ("学生会", 2), ("大学", 1), ("北", 0)]).unwrap();
+        d.merge_overlay();
+        let m = d.with_user_words_merged();
+        assert_eq!((m.user_word_count(), d.user_word_count()), (0, 2));
+        for w in ["北京", "北京大", "学生会", "学生", "大学", "北", "南", ""] {
+            assert_eq!(m.freq(w), d.freq(w), "{w}");
+            assert_eq!(m.has_positive(w), d.has_positive(w), "{w}");
+        }
+        assert_eq!((m.total(), m.tag("北京")), (d.total(), d.tag("北京")));
     }
 
     #[test]

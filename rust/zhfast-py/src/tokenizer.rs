@@ -2,7 +2,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::thread::JoinHandle;
 
 use pyo3::exceptions::{PyOverflowError, PyRuntimeError};
 use pyo3::prelude::*;
@@ -40,9 +41,25 @@ pub struct CoreTokenizer {
     /// Cuts take a snapshot (an `Arc` clone) and edits swap in a new version, so a cut
     /// running while another thread edits sees the dictionary before or after the edit,
     /// never half of it.
-    dict: RwLock<Arc<Dictionary>>,
-    /// One `str` per base word, shared by the lists this tokenizer returns.
+    state: Arc<RwLock<State>>,
+    /// The background merge started by `compact`, if one is running.
+    merging: Mutex<Option<JoinHandle<()>>>,
+    /// Word strings replaced by a background merge, released with the GIL held.
+    retired: Arc<Mutex<Vec<Arc<WordStrings>>>>,
+}
+
+/// One version of the dictionary with the strings of its base words (which are indexed
+/// by base word id, so they change together).
+#[derive(Clone)]
+struct Version {
+    dict: Arc<Dictionary>,
     strings: Arc<WordStrings>,
+}
+
+struct State {
+    current: Version,
+    /// Bumped by every edit, so a background merge of an older version is dropped.
+    generation: u64,
 }
 
 impl CoreTokenizer {
@@ -52,20 +69,20 @@ impl CoreTokenizer {
         py: Python<'py>,
         text: &str,
         job: Job,
-        build: impl FnOnce(&Tokens) -> PyResult<T>,
+        build: impl FnOnce(&Tokens, &WordStrings) -> PyResult<T>,
     ) -> PyResult<T> {
         // Taken out rather than borrowed: building Python objects may run arbitrary code
         // (a finalizer that cuts, say) that re-enters on this thread.
         let (mut scratch, mut out) = SCRATCH.with(|cell| cell.take());
         out.clear();
         let snapshot = self.snapshot();
-        let dict = &*snapshot;
+        let dict = &*snapshot.dict;
         let status = py.detach(|| {
             let force = force_split::read();
             let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
             seg.run(text, job, &mut scratch, &mut out)
         });
-        let result = status.map_err(to_py).and_then(|()| build(&out));
+        let result = status.map_err(to_py).and_then(|()| build(&out, &snapshot.strings));
         SCRATCH.with(|cell| cell.replace((scratch, out)));
         result
     }
@@ -77,7 +94,7 @@ impl CoreTokenizer {
     #[staticmethod]
     fn bundled() -> Self {
         let (dict, strings) = default_dictionary();
-        CoreTokenizer { dict: RwLock::new(dict), strings }
+        CoreTokenizer::new(Version { dict, strings })
     }
 
     /// Compiles a dictionary in jieba's format to the bytes `from_compiled` loads.
@@ -92,32 +109,32 @@ impl CoreTokenizer {
     fn from_compiled(py: Python<'_>, blob: &[u8]) -> PyResult<Self> {
         let dict = py.detach(|| Dictionary::from_compiled(blob)).map_err(to_py)?;
         let strings = Arc::new(WordStrings::new(dict.base_len()));
-        Ok(CoreTokenizer { dict: RwLock::new(Arc::new(dict)), strings })
+        Ok(CoreTokenizer::new(Version { dict: Arc::new(dict), strings }))
     }
 
     /// `FREQ.get(word)`: the frequency, 0 for a prefix of a word, `None` otherwise.
     fn freq(&self, word: &str) -> Option<i64> {
-        self.snapshot().freq(word)
+        self.snapshot().dict.freq(word)
     }
 
     /// The tag a word has in the dictionary file (`None` for unknown words).
     fn tag(&self, word: &str) -> Option<String> {
-        self.snapshot().tag(word).map(str::to_string)
+        self.snapshot().dict.tag(word).map(str::to_string)
     }
 
     #[getter]
     fn total(&self) -> i64 {
-        self.snapshot().total()
+        self.snapshot().dict.total()
     }
 
     /// Number of words, not counting prefix-only entries.
     fn word_count(&self) -> usize {
-        self.snapshot().len()
+        self.snapshot().dict.len()
     }
 
     /// jieba's `FREQ` keys: every word and every prefix of a word, each once.
     fn freq_keys(&self, py: Python<'_>) -> Vec<String> {
-        let dict = self.snapshot();
+        let dict = self.snapshot().dict;
         py.detach(|| {
             let mut seen: HashSet<&str> = HashSet::new();
             for (word, _) in dict.iter() {
@@ -139,27 +156,67 @@ impl CoreTokenizer {
         offsets.push(s.len());
         let chars: Vec<char> = s.chars().collect();
         let mut dag = zhfast_core::dag::Dag::default();
-        dag.build(&self.snapshot(), &s, &chars, &offsets);
+        dag.build(&self.snapshot().dict, &s, &chars, &offsets);
         Ok((0..dag.len()).map(|k| dag.ends(k).to_vec()).collect())
     }
 
     /// Applies `add_word(word, freq)` for each pair, all or none.
     fn add_words(&self, py: Python<'_>, words: Vec<(String, i64)>) -> PyResult<()> {
         py.detach(|| {
-            let mut guard = self.dict.write().unwrap_or_else(|e| e.into_inner());
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            state.generation += 1;
             // Copies the dictionary only while a cut still holds the old version.
-            let dict = Arc::make_mut(&mut guard);
+            let dict = Arc::make_mut(&mut state.current.dict);
             dict.add_words(words.iter().map(|(w, f)| (w.as_str(), *f)))
         })
         .map_err(to_py)
     }
 
-    /// Folds words added at run time into the trie (after a user dictionary).
-    fn compact(&self, py: Python<'_>) {
-        py.detach(|| {
-            let mut guard = self.dict.write().unwrap_or_else(|e| e.into_inner());
-            Arc::make_mut(&mut guard).merge_overlay();
-        })
+    /// Folds words added at run time into their compiled layer now, then (for a large
+    /// set of user words) starts merging them into the main trie in the background.
+    ///
+    /// Until that merge is done, each cut walks a second, smaller trie; afterwards one
+    /// walk finds all words, so a big user dictionary costs no cutting speed.  The merge
+    /// changes no frequency: it is swapped in only if no edit came in meanwhile.
+    #[pyo3(signature = (background_threshold=4096))]
+    fn compact(&self, py: Python<'_>, background_threshold: usize) {
+        let (snapshot, generation) = py.detach(|| {
+            let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+            Arc::make_mut(&mut state.current.dict).merge_overlay();
+            (state.current.dict.clone(), state.generation)
+        });
+        if snapshot.user_word_count() < background_threshold.max(1) {
+            return;
+        }
+        let state = Arc::clone(&self.state);
+        let retired = Arc::clone(&self.retired);
+        let handle = std::thread::spawn(move || {
+            let merged = Arc::new(snapshot.with_user_words_merged());
+            let strings = Arc::new(WordStrings::new(merged.base_len()));
+            let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+            if state.generation == generation {
+                let old = std::mem::replace(&mut state.current, Version { dict: merged, strings });
+                // Dropping strings needs the GIL, which this thread must not wait for
+                // while holding the lock: the next call on the tokenizer releases them.
+                retired.lock().unwrap_or_else(|e| e.into_inner()).push(old.strings);
+            }
+        });
+        let previous = self.merging.lock().unwrap_or_else(|e| e.into_inner()).replace(handle);
+        if let Some(previous) = previous {
+            py.detach(|| {
+                let _ = previous.join();
+            });
+        }
+    }
+
+    /// Waits for a background merge started by `compact`, if any.
+    fn wait_compacted(&self, py: Python<'_>) {
+        let handle = self.merging.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(handle) = handle {
+            py.detach(|| {
+                let _ = handle.join();
+            });
+        }
     }
 
     /// `lcut(text, cut_all, HMM)` as a list of str.
@@ -176,11 +233,11 @@ impl CoreTokenizer {
     fn tokenize<'py>(&self, text: &Bound<'py, PyString>, search: bool, hmm: bool) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let s = text.to_cow()?;
-        self.run(py, &s, Job::new(false, hmm, search), |tokens| {
+        self.run(py, &s, Job::new(false, hmm, search), |tokens, strings| {
             let mut cursor = CharCursor::default();
             let items = tokens.spans.iter().enumerate().map(|(i, &(start, end))| {
                 let (a, b) = (cursor.char_offset(&s, start), cursor.char_offset(&s, end));
-                PyTuple::new(py, [token_bound(py, &self.strings, &s, tokens, i)?, a.into_pyobject(py)?.into_any(), b.into_pyobject(py)?.into_any()])
+                PyTuple::new(py, [token_bound(py, strings, &s, tokens, i)?, a.into_pyobject(py)?.into_any(), b.into_pyobject(py)?.into_any()])
             });
             PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
         })
@@ -199,8 +256,8 @@ impl CoreTokenizer {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, search), threads, |text, tokens| {
-            out.append(token_list(py, &self.strings, text, tokens)?)
+        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, search), threads, |text, tokens, strings| {
+            out.append(token_list(py, strings, text, tokens)?)
         })?;
         Ok(out)
     }
@@ -209,7 +266,7 @@ impl CoreTokenizer {
     fn offsets<'py>(&self, text: &Bound<'py, PyString>, cut_all: bool, hmm: bool) -> PyResult<Bound<'py, PyBytes>> {
         let py = text.py();
         let s = text.to_cow()?;
-        self.run(py, &s, Job::new(cut_all, hmm, false), |tokens| Ok(PyBytes::new(py, &end_offsets(&s, tokens)?)))
+        self.run(py, &s, Job::new(cut_all, hmm, false), |tokens, _| Ok(PyBytes::new(py, &end_offsets(&s, tokens)?)))
     }
 
     /// [`Self::offsets`] for many texts, on `threads` threads.
@@ -223,7 +280,7 @@ impl CoreTokenizer {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, false), threads, |text, tokens| {
+        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, false), threads, |text, tokens, _| {
             out.append(PyBytes::new(py, &end_offsets(text, tokens)?))
         })?;
         Ok(out)
@@ -235,7 +292,7 @@ impl CoreTokenizer {
     fn cut_spans<'py>(&self, text: &Bound<'py, PyString>, cut_all: bool, hmm: bool, search: bool) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let s = text.to_cow()?;
-        self.run(py, &s, Job::new(cut_all, hmm, search), |tokens| {
+        self.run(py, &s, Job::new(cut_all, hmm, search), |tokens, _| {
             let mut cursor = CharCursor::default();
             let items = tokens.spans.iter().map(|&(start, end)| -> PyResult<Bound<'py, PyAny>> {
                 if start == JOINED {
@@ -250,8 +307,21 @@ impl CoreTokenizer {
 }
 
 impl CoreTokenizer {
-    fn snapshot(&self) -> Arc<Dictionary> {
-        self.dict.read().unwrap_or_else(|e| e.into_inner()).clone()
+    fn new(version: Version) -> Self {
+        CoreTokenizer {
+            state: Arc::new(RwLock::new(State { current: version, generation: 0 })),
+            merging: Mutex::new(None),
+            retired: Arc::default(),
+        }
+    }
+
+    /// The current version.  Called with the GIL held, so it also releases the strings
+    /// of versions a background merge replaced.
+    fn snapshot(&self) -> Version {
+        if let Ok(mut retired) = self.retired.try_lock() {
+            retired.clear();
+        }
+        self.state.read().unwrap_or_else(|e| e.into_inner()).current.clone()
     }
 
     /// Cuts `texts` in chunks of about `CHUNK_BYTES` (bounding the memory held in core
@@ -263,7 +333,7 @@ impl CoreTokenizer {
         texts: &[Bound<'py, PyString>],
         job: Job,
         threads: Option<usize>,
-        mut emit: impl FnMut(&str, &Tokens) -> PyResult<()>,
+        mut emit: impl FnMut(&str, &Tokens, &WordStrings) -> PyResult<()>,
     ) -> PyResult<()> {
         const CHUNK_BYTES: usize = 4 << 20;
         let pool = pools::pool(threads).map_err(PyRuntimeError::new_err)?;
@@ -278,14 +348,14 @@ impl CoreTokenizer {
                 chunk.push(s);
                 next += 1;
             }
-            let dict = &*snapshot;
+            let dict = &*snapshot.dict;
             let results = py.detach(|| {
                 let force = force_split::read();
                 let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
                 pool.install(|| cut_all_texts(&seg, &chunk, job))
             });
             for (text, result) in chunk.iter().zip(results) {
-                emit(text, &result.map_err(to_py)?)?;
+                emit(text, &result.map_err(to_py)?, &snapshot.strings)?;
             }
         }
         Ok(())
@@ -294,7 +364,7 @@ impl CoreTokenizer {
     fn cut_job<'py>(&self, text: &Bound<'py, PyString>, job: Job) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let s = text.to_cow()?;
-        self.run(py, &s, job, |tokens| token_list(py, &self.strings, &s, tokens))
+        self.run(py, &s, job, |tokens, strings| token_list(py, strings, &s, tokens))
     }
 }
 
