@@ -90,6 +90,26 @@ def user_words(n: int) -> list[str]:
     return lines
 
 
+def compound_user_words(n: int) -> list[str]:
+    """``n`` distinct user-dictionary lines shaped like real domain vocabularies: new
+    compounds of two or three words of the bundled dictionary (经济 + 改革 → 经济改革)."""
+    import random
+
+    import zhfast
+
+    vocab = [ln.split(" ")[0] for ln in zhfast.get_dict_file().read().decode("utf-8").splitlines()]
+    vocab = [w for w in vocab if 2 <= len(w) <= 3]
+    rng = random.Random(11)
+    seen: set[str] = set()
+    lines = []
+    while len(lines) < n:
+        w = "".join(rng.choice(vocab) for _ in range(rng.choice((2, 2, 3))))
+        if w not in seen and zhfast.get_FREQ(w) is None:
+            seen.add(w)
+            lines.append("%s %d n" % (w, rng.randint(1, 50)))
+    return lines
+
+
 def corpus_lines() -> list[str]:
     here = os.path.dirname(os.path.abspath(__file__))
     corpus = os.path.join(here, "..", "..", "shared", "corpus")
@@ -147,32 +167,32 @@ def dictionary_figures(quick: bool) -> dict:
             del os.environ["ZHFAST_CACHE_DIR"]
 
         n = 20_000 if quick else 100_000
-        ud = os.path.join(d, "user.txt")
-        with open(ud, "w", encoding="utf-8") as f:
-            f.write("\n".join(user_words(n)) + "\n")
-        t = zhfast.Tokenizer()
-        t.initialize()
-        t0 = time.perf_counter()
-        t.load_userdict(ud)
-        out["userdict_entries"] = n
-        out["userdict_load_s"] = time.perf_counter() - t0
-        # load_userdict returns once the words are usable; merging them into the main
-        # trie continues in the background.  The speed below is after that merge.
-        t._core.wait_compacted()
-        out["userdict_background_merge_done_s"] = time.perf_counter() - t0
-
         lines = corpus_lines()
         if quick:
             lines = lines[:2000]
         plain = zhfast.Tokenizer()
-        # Interleaved rounds, best of each: this machine's speed drifts between runs.
-        best = {"plain": float("inf"), "user": float("inf")}
-        for _ in range(2 if quick else 5):
-            for name, tok in (("plain", plain), ("user", t)):
-                best[name] = min(best[name], 1 / throughput(tok, lines, repeat=1))
-        out["cut_mb_s_plain"] = 1 / best["plain"]
-        out["cut_mb_s_with_user_words"] = 1 / best["user"]
-        out["user_words_slowdown_pct"] = 100 * (best["user"] / best["plain"] - 1)
+        for kind, make in (("compound", compound_user_words), ("random", user_words)):
+            ud = os.path.join(d, "user-%s.txt" % kind)
+            with open(ud, "w", encoding="utf-8") as f:
+                f.write("\n".join(make(n)) + "\n")
+            t = zhfast.Tokenizer()
+            t.initialize()
+            t0 = time.perf_counter()
+            t.load_userdict(ud)
+            out[f"userdict_{kind}_entries"] = n
+            out[f"userdict_{kind}_load_s"] = time.perf_counter() - t0
+            # load_userdict returns once the words are usable; merging them into the main
+            # trie continues in the background.  The speeds below are after that merge.
+            t._core.wait_compacted()
+            out[f"userdict_{kind}_background_merge_done_s"] = time.perf_counter() - t0
+            # Interleaved rounds, best of each: this machine's speed drifts between runs.
+            best = {"plain": float("inf"), "user": float("inf")}
+            for _ in range(2 if quick else 5):
+                for name, tok in (("plain", plain), ("user", t)):
+                    best[name] = min(best[name], 1 / throughput(tok, lines, repeat=1))
+            out[f"cut_mb_s_plain_vs_{kind}"] = 1 / best["plain"]
+            out[f"cut_mb_s_with_{kind}_user_words"] = 1 / best["user"]
+            out[f"{kind}_user_words_slowdown_pct"] = 100 * (best["user"] / best["plain"] - 1)
     return out
 
 

@@ -156,9 +156,10 @@ class Tokenizer:
         """Read-only view of jieba's ``FREQ``: word -> frequency, prefixes -> 0."""
         return FreqView(self._checked_core())
 
-    def _apply_words(self, batch):
-        """Apply ``(word, freq, tag)`` triples as jieba's ``add_word`` does, one core call."""
-        self._core.add_words([(w, f) for w, f, _ in batch])
+    def _apply_words(self, batch, merge=True):
+        """Apply ``(word, freq, tag)`` triples as jieba's ``add_word`` does, one core call.
+        ``merge=False`` only stages new words; ``self._core.compact()`` compiles them."""
+        self._core.add_words([(w, f) for w, f, _ in batch], merge)
         self._edits.extend((w, f) for w, f, _ in batch)
         for word, freq, tag in batch:
             if tag:
@@ -192,14 +193,16 @@ class Tokenizer:
             if freq is None:
                 # suggest_freq must see the lines before this one, as in jieba.
                 if pending:
-                    self._apply_words(pending)
+                    self._apply_words(pending, merge=False)
                     pending = []
                 freq = self.suggest_freq(word, False)
             else:
                 freq = int(freq)
             pending.append((word, freq, tag))
         if pending:
-            self._apply_words(pending)
+            self._apply_words(pending, merge=False)
+        # Many words are compiled into the main trie in the background (cuts meanwhile
+        # give the same answers, a little slower); a few, right here.
         self._core.compact()
 
     def suggest_freq(self, segment, tune=False):
@@ -264,7 +267,7 @@ class Tokenizer:
             self.initialize()
             edits = state["edits"]
             if edits:
-                self._core.add_words(edits)
+                self._core.add_words(edits, False)
                 self._edits = list(edits)
                 for word, freq in edits:
                     if freq == 0:

@@ -399,6 +399,12 @@ impl Dictionary {
     /// Applies many `add_word`s at once (a user dictionary); either all apply or, on
     /// error, none do.
     pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, i64)>) -> Result<()> {
+        self.add_words_then(words, true)
+    }
+
+    /// [`Self::add_words`]; with `auto_merge` false the new words stay in the overlay
+    /// whatever their number (the caller merges them, e.g. in the background).
+    pub fn add_words_then<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, i64)>, auto_merge: bool) -> Result<()> {
         let words: Vec<(&str, i64)> = words.into_iter().collect();
         let mut total = self.total;
         for &(_, freq) in &words {
@@ -421,7 +427,7 @@ impl Dictionary {
         // costs time in proportion to its words.  Rebuilding once the overlay is a fixed
         // fraction of the user layer keeps a long run of single `add_word` calls linear
         // overall; `load_userdict` merges at its end.
-        if self.overlay.len() > (self.user.len() / 4).max(256) {
+        if auto_merge && self.overlay.len() > (self.user.len() / 4).max(256) {
             self.merge_overlay();
         }
         Ok(())

@@ -160,29 +160,34 @@ impl CoreTokenizer {
         Ok((0..dag.len()).map(|k| dag.ends(k).to_vec()).collect())
     }
 
-    /// Applies `add_word(word, freq)` for each pair, all or none.
-    fn add_words(&self, py: Python<'_>, words: Vec<(String, i64)>) -> PyResult<()> {
+    /// Applies `add_word(word, freq)` for each pair, all or none.  With `merge=False`
+    /// the words are only staged (cheap); `compact` then compiles them.
+    #[pyo3(signature = (words, merge=true))]
+    fn add_words(&self, py: Python<'_>, words: Vec<(String, i64)>, merge: bool) -> PyResult<()> {
         py.detach(|| {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
             state.generation += 1;
             // Copies the dictionary only while a cut still holds the old version.
             let dict = Arc::make_mut(&mut state.current.dict);
-            dict.add_words(words.iter().map(|(w, f)| (w.as_str(), *f)))
+            dict.add_words_then(words.iter().map(|(w, f)| (w.as_str(), *f)), merge)
         })
         .map_err(to_py)
     }
 
-    /// Folds words added at run time into their compiled layer now, then (for a large
-    /// set of user words) starts merging them into the main trie in the background.
+    /// Compiles words added at run time: a few now, into their own small trie; many (at
+    /// least `background_threshold`) in the background, into the main trie.
     ///
-    /// Until that merge is done, each cut walks a second, smaller trie; afterwards one
-    /// walk finds all words, so a big user dictionary costs no cutting speed.  The merge
+    /// Until a background merge is done, cuts also walk the staged words (slower, same
+    /// answers); afterwards one walk finds all words, so a big user dictionary costs
+    /// little cutting speed.  The merge
     /// changes no frequency: it is swapped in only if no edit came in meanwhile.
     #[pyo3(signature = (background_threshold=4096))]
     fn compact(&self, py: Python<'_>, background_threshold: usize) {
         let (snapshot, generation) = py.detach(|| {
             let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
-            Arc::make_mut(&mut state.current.dict).merge_overlay();
+            if state.current.dict.user_word_count() < background_threshold.max(1) {
+                Arc::make_mut(&mut state.current.dict).merge_overlay();
+            }
             (state.current.dict.clone(), state.generation)
         });
         if snapshot.user_word_count() < background_threshold.max(1) {
