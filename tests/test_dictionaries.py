@@ -289,3 +289,21 @@ def test_large_user_dictionary_merges_in_the_background(tmp_path):
     z.add_word(words[0], 0)  # edits after the merge still apply
     j.add_word(words[0], 0)
     assert all_modes(z, text) == all_modes(j, text)
+
+
+def test_start_writes_no_files(tmp_path):
+    """Importing and cutting with the bundled dictionary builds nothing and writes
+    nothing (no cache in /tmp or ~), so a read-only install works."""
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    tmp = tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    env = {"HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": str(home / ".cache"), "PATH": "/usr/bin:/bin"}
+    code = "import zhfast; print(zhfast.lcut('我爱北京天安门'), zhfast.lcut_batch(['北京大学']))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "北京" in out.stdout
+    assert list(home.rglob("*")) == [] and list(tmp.rglob("*")) == []
