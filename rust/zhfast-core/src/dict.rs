@@ -160,12 +160,12 @@ struct Aligned<T: ?Sized>(T);
 static BUNDLED: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.bin")));
 
 impl Dictionary {
-    fn from_parts(parts: DictParts) -> Self {
-        let has_negative = parts.freqs.iter().any(|&f| f < 0);
-        let (total, tags, tag_names) = (parts.total, parts.tags.clone(), parts.tag_names.clone());
+    /// A dictionary of `base` alone (no words added at run time yet).
+    fn with_base(base: Layer, tags: Cow<'static, [u16]>, tag_names: Vec<String>, total: i64) -> Self {
+        let has_negative = base.freqs.iter().any(|&f| f < 0);
         Dictionary {
-            base: Layer::owned(parts),
-            tags: Cow::Owned(tags),
+            base,
+            tags,
             tag_names,
             user: Layer::empty(),
             overlay: Overlay::default(),
@@ -174,6 +174,11 @@ impl Dictionary {
             log_total: py_log(total),
             has_negative,
         }
+    }
+
+    fn from_parts(parts: DictParts) -> Self {
+        let (total, tags, tag_names) = (parts.total, parts.tags.clone(), parts.tag_names.clone());
+        Self::with_base(Layer::owned(parts), Cow::Owned(tags), tag_names, total)
     }
 
     /// Builds a dictionary from `(word, freq)` entries applied in order (jieba's
@@ -225,17 +230,7 @@ impl Dictionary {
             // Recomputed here: the file may come from another machine's libm.
             log_freqs: Cow::Owned(view.freqs.iter().map(|&f| edge_log(f)).collect()),
         };
-        Ok(Dictionary {
-            base,
-            tags: Cow::Owned(view.tags.to_vec()),
-            tag_names,
-            user: Layer::empty(),
-            overlay: Overlay::default(),
-            user_starts: Arc::default(),
-            total: view.total,
-            log_total: py_log(view.total),
-            has_negative: view.freqs.iter().any(|&f| f < 0),
-        })
+        Ok(Dictionary::with_base(base, Cow::Owned(view.tags.to_vec()), tag_names, view.total))
     }
 
     /// jieba's bundled dictionary, read in place from the compiled-in blob.
@@ -257,17 +252,8 @@ impl Dictionary {
             freqs: Cow::Borrowed(view.freqs),
             log_freqs,
         };
-        Dictionary {
-            base,
-            tags: Cow::Borrowed(view.tags),
-            tag_names: view.tag_names.split('\n').map(str::to_string).collect(),
-            user: Layer::empty(),
-            overlay: Overlay::default(),
-            user_starts: Arc::default(),
-            total: view.total,
-            log_total: py_log(view.total),
-            has_negative: view.freqs.iter().any(|&f| f < 0),
-        }
+        let tag_names = view.tag_names.split('\n').map(str::to_string).collect();
+        Dictionary::with_base(base, Cow::Borrowed(view.tags), tag_names, view.total)
     }
 
     pub fn total(&self) -> i64 {
