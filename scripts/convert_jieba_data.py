@@ -53,6 +53,29 @@ def write_finalseg(src: Path, out: Path) -> None:
                 f.write(f"emit {s} {ch} {p!r}\n")
 
 
+def write_posseg(src: Path, out: Path) -> None:
+    """posseg's joint (position, tag) HMM: states are written as ``B,n``."""
+    d = src / "posseg"
+    start = load_table(d / "prob_start.py")
+    trans = load_table(d / "prob_trans.py")
+    emit = load_table(d / "prob_emit.py")
+    chars = load_table(d / "char_state_tab.py")
+    st = lambda s: "%s,%s" % s  # noqa: E731
+    with out.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# jieba 0.42.1 posseg HMM (MIT licence, see NOTICE). Log probabilities.\n")
+        f.write("# start STATE P | trans FROM TO P | emit STATE CHAR P | chars CHAR STATE... (jieba's order)\n")
+        for s in sorted(start):
+            f.write(f"start {st(s)} {start[s]!r}\n")
+        for a in sorted(trans):
+            for b, p in sorted(trans[a].items()):
+                f.write(f"trans {st(a)} {st(b)} {p!r}\n")
+        for s in sorted(emit):
+            for ch, p in sorted(emit[s].items()):
+                f.write(f"emit {st(s)} {ch} {p!r}\n")
+        for ch, states in sorted(chars.items()):
+            f.write("chars %s %s\n" % (ch, " ".join(st(s) for s in states)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("jieba_dir", type=Path, help="the jieba package directory (holds dict.txt)")
@@ -62,6 +85,7 @@ def main() -> None:
     # The dictionary's own format is what custom dictionaries use too, so it is kept as is.
     shutil.copyfile(src / "dict.txt", DATA_DIR / "dict.txt")
     write_finalseg(src, DATA_DIR / "finalseg.txt")
+    write_posseg(src, DATA_DIR / "posseg.txt")
     print(f"wrote {DATA_DIR}")
 
 

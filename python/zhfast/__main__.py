@@ -18,11 +18,13 @@ def build_parser(prog_exe=None):
     )
     parser.add_argument("-d", "--delimiter", metavar="DELIM", default=" / ", nargs="?", const=" ",
                         help="use DELIM instead of ' / ' for word delimiter; or a space if it is used without DELIM")
+    parser.add_argument("-p", "--pos", metavar="DELIM", nargs="?", const="_",
+                        help="enable POS tagging; if DELIM is specified, use DELIM instead of '_' for POS delimiter")
     parser.add_argument("-D", "--dict", help="use DICT as dictionary")
     parser.add_argument("-u", "--user-dict",
                         help="use USER_DICT together with the default dictionary or DICT (if specified)")
     parser.add_argument("-a", "--cut-all", action="store_true", dest="cutall", default=False,
-                        help="full pattern cutting")
+                        help="full pattern cutting (ignored with POS tagging)")
     parser.add_argument("-n", "--no-hmm", dest="hmm", action="store_false", default=True,
                         help="don't use the Hidden Markov Model")
     parser.add_argument("-q", "--quiet", action="store_true", default=False,
@@ -57,6 +59,13 @@ def main(argv=None):
     if args.user_dict:
         zhfast.load_userdict(args.user_dict)
     lcut = zhfast.dt.lcut
+    if args.pos:
+        import zhfast.posseg
+
+        posdelim = args.pos
+
+        def lcut(sentence, _cut_all, hmm):
+            return [w + posdelim + f for w, f in zhfast.posseg.dt.lcut(sentence, hmm)]
     try:
         ln = fp.readline()
         while ln:

@@ -91,6 +91,13 @@ def _via_stand_in(core_spans, sentence):
     return [sentence[s[0]:s[1]] if isinstance(s, tuple) else s for s in core_spans(stand_in)]
 
 
+class _BundledDictFile(io.BytesIO):
+    """The bundled ``dict.txt`` as a binary file; marked so posseg need not re-read the
+    tags it already has compiled."""
+
+    zhfast_bundled = True
+
+
 class Tokenizer:
     """jieba's ``Tokenizer``: a dictionary and the functions that cut with it."""
 
@@ -276,7 +283,7 @@ class Tokenizer:
 
     def get_dict_file(self):
         if self.dictionary == DEFAULT_DICT:
-            return io.BytesIO(_core.bundled_dictionary_bytes())
+            return _BundledDictFile(_core.bundled_dictionary_bytes())
         return open(self.dictionary, "rb")
 
     def set_dictionary(self, dictionary_path):

@@ -23,6 +23,12 @@ pub fn is_block_char(c: char) -> bool {
     is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
 }
 
+/// Characters of posseg's `re_han_internal = [\u4E00-\u9FD5a-zA-Z0-9+#&\._]` (no `%`, `-`).
+#[inline]
+pub fn is_pos_block_char(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_')
+}
+
 /// Python's `\s` for `str` patterns, which is `str.isspace()`.
 ///
 /// Differs from `char::is_whitespace`: it includes U+001C..=U+001F (information

@@ -6,3 +6,6 @@ pub static JIEBA_DICT: &[u8] = include_bytes!("../data/dict.txt");
 
 /// The `finalseg` HMM tables as text (`start`, `trans`, `emit` lines).
 pub static FINALSEG_TABLES: &str = include_str!("../data/finalseg.txt");
+
+/// The `posseg` HMM tables as text (`start`, `trans`, `emit`, `chars` lines).
+pub static POSSEG_TABLES: &str = include_str!("../data/posseg.txt");

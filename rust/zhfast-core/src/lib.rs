@@ -20,6 +20,8 @@ pub mod hmm_tables;
 pub mod offsets;
 pub mod overlay;
 pub mod prefix_filter;
+pub mod posseg;
+pub mod posseg_hmm;
 pub mod presplit;
 pub mod pyint;
 pub mod route;

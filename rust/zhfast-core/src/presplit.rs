@@ -20,13 +20,18 @@ pub enum Piece {
 }
 
 /// Calls `visit` with every piece of `text` in order.
-pub fn presplit(text: &str, mut visit: impl FnMut(Piece)) {
+pub fn presplit(text: &str, visit: impl FnMut(Piece)) {
+    presplit_by(text, is_block_char, visit)
+}
+
+/// [`presplit`] with another block class (posseg's `re_han_internal` has no `%` or `-`).
+pub fn presplit_by(text: &str, is_block_char: fn(char) -> bool, mut visit: impl FnMut(Piece)) {
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
         let run_start = pos;
-        if starts_block(text, pos) {
-            pos = block_end(text, pos);
+        if is_block_char(char_at(text, pos)) {
+            pos = block_end(text, pos, is_block_char);
             visit(Piece::Block(run_start, pos));
             continue;
         }
@@ -58,12 +63,7 @@ fn char_at(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('\0')
 }
 
-#[inline]
-fn starts_block(text: &str, pos: usize) -> bool {
-    is_block_char(char_at(text, pos))
-}
-
-fn block_end(text: &str, start: usize) -> usize {
+fn block_end(text: &str, start: usize, is_block_char: fn(char) -> bool) -> usize {
     text[start..]
         .char_indices()
         .find(|&(_, c)| !is_block_char(c))

@@ -10,12 +10,14 @@ mod errors;
 mod force_split;
 mod pools;
 mod strings;
+mod tags;
 mod tokenizer;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<tokenizer::CoreTokenizer>()?;
+    m.add_class::<tags::TagTable>()?;
     m.add_function(wrap_pyfunction!(tokenizer::bundled_dictionary_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::add_force_split, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::force_split_words, m)?)?;

@@ -17,6 +17,9 @@ use crate::errors::to_py;
 use crate::force_split;
 use crate::pools;
 use crate::strings::{token_bound, token_list, WordStrings};
+use crate::tags::TagTable;
+use zhfast_core::posseg::{PosScratch, PosSegmenter, Tagged};
+use zhfast_core::posseg_hmm::PossegModel;
 
 thread_local! {
     /// Per-thread buffers: cuts allocate nothing once these have grown.
@@ -289,6 +292,31 @@ impl CoreTokenizer {
             out.append(PyBytes::new(py, &end_offsets(text, tokens)?))
         })?;
         Ok(out)
+    }
+
+    /// `posseg.lcut(text, HMM)` as `(word, tag)` tuples; `user_tags` are the tokenizer's
+    /// own tags, which win over the dictionary's.
+    #[pyo3(signature = (text, hmm, user_tags=None))]
+    fn pos_cut<'py>(&self, text: &Bound<'py, PyString>, hmm: bool, user_tags: Option<&TagTable>) -> PyResult<Bound<'py, PyList>> {
+        thread_local! {
+            static POS_SCRATCH: RefCell<(PosScratch, Tagged)> = RefCell::new(Default::default());
+        }
+        let py = text.py();
+        let s = text.to_cow()?;
+        let snapshot = self.snapshot();
+        let (mut scratch, mut out) = POS_SCRATCH.with(|c| c.take());
+        out.clear();
+        let status = py.detach(|| {
+            let lookup = |w: &str| user_tags.and_then(|t| t.tags.get(w)).map(String::as_str);
+            let seg = PosSegmenter { dict: &snapshot.dict, model: PossegModel::jieba(), user_tag: &lookup };
+            seg.cut(&s, hmm, &mut scratch, &mut out)
+        });
+        let result = status.map_err(to_py).and_then(|()| {
+            let items = out.spans.iter().zip(&out.tags).map(|(&(a, b), tag)| (&s[a..b], tag.as_str()));
+            PyList::new(py, items)
+        });
+        POS_SCRATCH.with(|c| c.replace((scratch, out)));
+        result
     }
 
     /// Tokens as code-point spans `(start, end)` of `text`, or as a `str` for the rare

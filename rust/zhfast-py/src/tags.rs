@@ -1,0 +1,24 @@
+//! `TagTable`: the user part-of-speech tags a `POSTokenizer` holds (jieba's
+//! `word_tag_tab` entries from `add_word(..., tag=...)` and user dictionaries), handed to
+//! the core as one object instead of a dict per call.
+
+use std::collections::HashMap;
+
+use pyo3::prelude::*;
+
+#[pyclass(module = "zhfast._core", frozen)]
+pub struct TagTable {
+    pub tags: HashMap<String, String>,
+}
+
+#[pymethods]
+impl TagTable {
+    #[new]
+    fn new(tags: HashMap<String, String>) -> Self {
+        TagTable { tags }
+    }
+
+    fn __len__(&self) -> usize {
+        self.tags.len()
+    }
+}
