@@ -9,8 +9,12 @@ from __future__ import annotations
 import pytest
 
 import zhfast
+import zhfast.analyse
+import zhfast.posseg
 
 jieba = pytest.importorskip("jieba")
+import jieba.analyse  # noqa: E402
+import jieba.posseg  # noqa: E402
 jieba.setLogLevel(60)
 zhfast.setLogLevel(60)
 try:
@@ -66,6 +70,34 @@ CASES = {
         "zhfast threads=all": lambda lines: zhfast.cut_offsets_batch(lines),
     },
 }
+
+def per_document(fn, lines_per_doc=40):
+    def run_docs(lines):
+        for i in range(0, len(lines), lines_per_doc):
+            fn("\n".join(lines[i:i + lines_per_doc]))
+
+    return run_docs
+
+
+CASES.update({
+    "posseg": {
+        "zhfast": per_line(zhfast.posseg.lcut),
+        "jieba": per_line(jieba.posseg.lcut),
+        "rjieba": per_line(rjieba.tag) if rjieba else None,
+    },
+    "posseg_batch": {
+        "zhfast threads=1": lambda lines: zhfast.posseg.lcut_batch(lines, threads=1),
+        "zhfast threads=all": lambda lines: zhfast.posseg.lcut_batch(lines),
+    },
+    "extract_tags (40-line documents)": {
+        "zhfast": per_document(zhfast.analyse.extract_tags),
+        "jieba": per_document(jieba.analyse.extract_tags),
+    },
+    "textrank (40-line documents)": {
+        "zhfast": per_document(zhfast.analyse.textrank),
+        "jieba": per_document(jieba.analyse.textrank),
+    },
+})
 
 PARAMS = [(g, lib) for g, libs in CASES.items() for lib in libs]
 

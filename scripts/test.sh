@@ -13,7 +13,7 @@ if [ -z "${VIRTUAL_ENV:-}" ]; then
     . .venv/bin/activate
 fi
 python -m pip install -q --upgrade pip
-python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy"
+python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy" "whoosh"
 
 cargo test --workspace --quiet
 

@@ -127,3 +127,11 @@ def test_bytes_and_bad_input():
     g = zp.cut(5)  # lazily raises, like jieba
     with pytest.raises(AttributeError):
         next(g)
+
+
+@pytest.mark.parametrize("threads", [None, 1, 2, 3])
+def test_lcut_batch(threads):
+    lines = read_text(SAMPLE_FILE).splitlines(keepends=True) + ["", "a\ud800北京", "中" * 2000]
+    got = [[tuple(p) for p in r] for r in zp.lcut_batch(lines, threads=threads)]
+    assert got == [pairs(zp, t) for t in lines]
+    assert [[tuple(p) for p in r] for r in zp.lcut_batch(lines[:5], HMM=False, threads=threads)] == [pairs(jp, t, False) for t in lines[:5]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import _core
 from . import _compat
 from ._compat import setLogLevel, strdecode
+from ._alias import install_as_jieba
 from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, userdict_regex
 
 __version__ = _core.__version__
@@ -105,14 +106,20 @@ def _lcut_for_search_no_hmm(s):
 __all__ = [
     "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "add_word", "calc", "cut", "cut_for_search",
     "cut_offsets", "cut_offsets_batch", "default_logger", "del_word", "disable_parallel", "dt",
-    "enable_parallel", "lcut_batch", "lcut_for_search_batch", "get_DAG", "get_FREQ", "get_dict_file", "load_userdict",
+    "enable_parallel", "install_as_jieba", "lcut_batch", "lcut_for_search_batch", "get_DAG", "get_FREQ", "get_dict_file", "load_userdict",
     "re_userdict", "suggest_freq", "initialize", "lcut", "lcut_for_search", "log_console", "set_dictionary",
     "setLogLevel", "strdecode", "tokenize", "user_word_tag_tab",
 ]
 
 
 def __getattr__(name):
-    # Attributes whose modules are slow to import are made on first access.
+    # Attributes whose modules are slow to import are made on first access; the
+    # submodules load on first use too (``zhfast.posseg``, ``zhfast.analyse``), so that
+    # ``import zhfast as jieba; jieba.posseg.cut(...)`` works as with jieba.
+    if name in ("posseg", "analyse"):
+        import importlib
+
+        return importlib.import_module("zhfast." + name)
     if name in ("default_logger", "log_console"):
         return getattr(_compat, name)
     if name == "re_userdict":

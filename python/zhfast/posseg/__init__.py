@@ -156,6 +156,22 @@ class POSTokenizer:
                 pos += len(w)
             return out
 
+    def lcut_batch(self, texts, HMM=True, *, threads=None):
+        """``[self.lcut(t, HMM) for t in texts]``, tagged on ``threads`` threads (all
+        cores for ``None``) with the GIL released."""
+        from .._tokenizer import _check_threads
+
+        self.makesure_userdict_loaded()
+        texts = [strdecode(t) for t in texts]
+        core = self.tokenizer._checked_core()
+        if self._table is None:
+            self._table = _core.TagTable(self._tags)
+        try:
+            batches = core.pos_cut_batch(texts, bool(HMM), self._table, _check_threads(threads))
+        except UnicodeEncodeError:
+            return [self._pairs(t, HMM) for t in texts]
+        return [[pair(w, f) for w, f in items] for items in batches]
+
     def _lcut_internal(self, sentence):
         self.makesure_userdict_loaded()
         return self._pairs(strdecode(sentence), True)
@@ -195,3 +211,8 @@ def cut(sentence, HMM=True, use_paddle=False):
 
 def lcut(sentence, HMM=True, use_paddle=False):
     return list(cut(sentence, HMM))
+
+
+def lcut_batch(texts, HMM=True, *, threads=None):
+    """``[lcut(t, HMM) for t in texts]`` on ``threads`` threads (all cores for ``None``)."""
+    return dt.lcut_batch(texts, HMM, threads=threads)

@@ -53,7 +53,7 @@ pub struct PosScratch {
 pub struct PosSegmenter<'a> {
     pub dict: &'a Dictionary,
     pub model: &'a PossegModel,
-    pub user_tag: &'a dyn Fn(&str) -> Option<&'a str>,
+    pub user_tag: &'a (dyn Fn(&str) -> Option<&'a str> + Sync),
 }
 
 impl PosSegmenter<'_> {

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use zhfast_core::offsets::CharCursor;
 use zhfast_core::tokens::JOINED;
-use zhfast_core::batch::cut_all_texts;
+use zhfast_core::batch::{cut_all_texts, tag_all_texts};
 use zhfast_core::{Dictionary, HmmModel, Job, Scratch, Segmenter, Tokens};
 
 use crate::errors::to_py;
@@ -317,6 +317,34 @@ impl CoreTokenizer {
         });
         POS_SCRATCH.with(|c| c.replace((scratch, out)));
         result
+    }
+
+    /// `[posseg.lcut(t, HMM) for t in texts]` as lists of `(word, tag)`, on `threads`
+    /// threads (all cores for `None`) without the GIL.
+    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None))]
+    fn pos_cut_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
+        hmm: bool,
+        user_tags: Option<&TagTable>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let pool = pools::pool(threads).map_err(PyRuntimeError::new_err)?;
+        let snapshot = self.snapshot();
+        let texts: Vec<_> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
+        let results = py.detach(|| {
+            let lookup = |w: &str| user_tags.and_then(|t| t.tags.get(w)).map(String::as_str);
+            let seg = PosSegmenter { dict: &snapshot.dict, model: PossegModel::jieba(), user_tag: &lookup };
+            pool.install(|| tag_all_texts(&seg, &texts, hmm))
+        });
+        let out = PyList::empty(py);
+        for (text, result) in texts.iter().zip(results) {
+            let tagged = result.map_err(to_py)?;
+            let items = tagged.spans.iter().zip(&tagged.tags).map(|(&(a, b), tag)| (&text[a..b], tag.as_str()));
+            out.append(PyList::new(py, items)?)?;
+        }
+        Ok(out)
     }
 
     /// Tokens as code-point spans `(start, end)` of `text`, or as a `str` for the rare

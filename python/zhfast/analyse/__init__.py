@@ -1,0 +1,25 @@
+"""``zhfast.analyse``: jieba.analyse's keyword extraction (TF-IDF and TextRank), same
+words, order and weights, on zhfast's cutting."""
+from __future__ import annotations
+
+from . import textrank as _textrank_module  # noqa: F401  (jieba exposes the submodules)
+from . import tfidf as _tfidf_module  # noqa: F401
+from .textrank import TextRank
+from .tfidf import TFIDF
+
+try:
+    from .analyzer import ChineseAnalyzer
+except ImportError:  # whoosh is optional
+    pass
+
+default_tfidf = TFIDF()
+default_textrank = TextRank()
+
+extract_tags = tfidf = default_tfidf.extract_tags
+set_idf_path = default_tfidf.set_idf_path
+textrank = default_textrank.extract_tags
+
+
+def set_stop_words(stop_words_path):
+    default_tfidf.set_stop_words(stop_words_path)
+    default_textrank.set_stop_words(stop_words_path)
