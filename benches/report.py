@@ -94,10 +94,11 @@ def ratio_table(rows: list[dict]) -> list[str]:
     by_group: dict[str, dict[str, float]] = {}
     for r in rows:
         by_group.setdefault(r["group"], {})[r["library"]] = r["mb_s"]
-    jieba_ref = by_group.get("lcut", {}).get("jieba")
+    # Batch rows compare with the single-call jieba row they replace.
+    base_of = {"lcut_batch": "lcut", "cut_offsets_batch": "lcut", "posseg_batch": "posseg"}
     out = ["| benchmark | library | MB/s | × jieba | × rjieba / jieba-rs |", "| --- | --- | ---: | ---: | ---: |"]
     for group, libs in by_group.items():
-        ref = libs.get("jieba", jieba_ref)
+        ref = libs.get("jieba") or by_group.get(base_of.get(group, "lcut"), {}).get("jieba")
         peer = libs.get("rjieba") or libs.get("jieba-rs")
         for lib, mbs in sorted(libs.items(), key=lambda kv: -kv[1]):
             x_jieba = f"{mbs / ref:.1f}" if ref else "—"

@@ -8,7 +8,6 @@ from __future__ import annotations
 from . import _core
 from . import _compat
 from ._compat import setLogLevel, strdecode
-from ._alias import install_as_jieba
 from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, userdict_regex
 
 __version__ = _core.__version__
@@ -81,6 +80,14 @@ def disable_parallel():
     global cut, cut_for_search
     cut = dt.cut
     cut_for_search = dt.cut_for_search
+
+
+def install_as_jieba():
+    """Make ``import jieba`` (and ``jieba.posseg``, ``jieba.analyse``, ...) anywhere in
+    this process give zhfast, as PyMySQL's ``install_as_MySQLdb`` does for MySQLdb."""
+    from ._alias import install_as_jieba as install
+
+    install()
 
 
 def _lcut(s):
