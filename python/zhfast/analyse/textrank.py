@@ -21,7 +21,7 @@ class UndirectWeightedGraph:
         self.graph[start].append((start, end, weight))
         self.graph[end].append((end, start, weight))
 
-    def rank(self):
+    def rank(self, sort_key=None):
         ws = defaultdict(float)
         out_sum = defaultdict(float)
         initial = 1.0 / (len(self.graph) or 1.0)
@@ -29,7 +29,7 @@ class UndirectWeightedGraph:
             ws[node] = initial
             out_sum[node] = sum((e[2] for e in edges), 0.0)
         # Sorted keys make the in-place updates independent of insertion order.
-        order = sorted(self.graph.keys())
+        order = sorted(self.graph.keys(), key=sort_key)
         for _ in range(10):
             for node in order:
                 s = 0
@@ -59,24 +59,37 @@ class TextRank(KeywordExtractor):
     def pairfilter(self, wp):
         return wp.flag in self.pos_filt and len(wp.word.strip()) >= 2 and wp.word.lower() not in self.stop_words
 
+    def _keep(self, word, flag):
+        return flag in self.pos_filt and len(word.strip()) >= 2 and word.lower() not in self.stop_words
+
     def textrank(self, sentence, topK=20, withWeight=False, allowPOS=("ns", "n", "vn", "v"), withFlag=False):
         """The ``topK`` words of ``sentence`` by TextRank, among words tagged
         ``allowPOS``; ``pair`` objects with ``withFlag``."""
         self.pos_filt = frozenset(allowPOS)
-        words = tuple(self.tokenizer.cut(sentence))
-        keep = [self.pairfilter(wp) for wp in words]
+        cut_tuples = getattr(self.tokenizer, "cut_tuples", None)
+        if cut_tuples is not None:
+            words = cut_tuples(sentence)
+        else:  # a tokenizer of the caller's without it
+            words = [tuple(p) for p in self.tokenizer.cut(sentence)]
+        keep = [self._keep(w, f) for w, f in words]
+        # Nodes are (word, flag) tuples when flags are kept: they group exactly as jieba's
+        # pair objects do (equal when word and flag are), and are sorted by word alone,
+        # stably, as pair.__lt__ sorts them.
         as_pairs = bool(allowPOS) and withFlag
         co = defaultdict(int)
         n = len(words)
-        for i, wp in enumerate(words):
+        for i in range(n):
             if not keep[i]:
                 continue
             for j in range(i + 1, min(i + self.span, n)):
                 if keep[j]:
-                    co[(wp, words[j]) if as_pairs else (wp.word, words[j].word)] += 1
+                    co[(words[i], words[j]) if as_pairs else (words[i][0], words[j][0])] += 1
         graph = UndirectWeightedGraph()
         for (a, b), w in co.items():
             graph.addEdge(a, b, w)
-        return by_weight(graph.rank(), withWeight, topK)
+        ranks = graph.rank(sort_key=(lambda node: node[0]) if as_pairs else None)
+        if as_pairs:
+            ranks = {zhfast.posseg.pair(w, f): r for (w, f), r in ranks.items()}
+        return by_weight(ranks, withWeight, topK)
 
     extract_tags = textrank

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 
 import zhfast
 import zhfast.posseg
@@ -75,13 +76,16 @@ class TFIDF(KeywordExtractor):
             items = [p if keep_pairs else p.word for p in self.postokenizer.cut(sentence) if p.flag in allowed]
         else:
             items = self.tokenizer.lcut(sentence)
-        counts = {}
+        # Counted in C, keys in first-seen order (as jieba's dict); the per-word tests then
+        # run once per distinct word instead of once per occurrence.  Counts are small
+        # integers, so the float arithmetic below gives jieba's bits exactly.
         stop = self.stop_words
-        for item in items:
+        counts = {}
+        for item, n in Counter(items).items():
             word = item.word if keep_pairs else item
             if len(word.strip()) < 2 or word.lower() in stop:
                 continue
-            counts[item] = counts.get(item, 0.0) + 1.0
+            counts[item] = float(n)
         total = sum(counts.values())
         idf, median = self.idf_freq, self.median_idf
         for item in counts:

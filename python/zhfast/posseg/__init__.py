@@ -142,19 +142,29 @@ class POSTokenizer:
             self._table = None
             self.tokenizer.user_word_tag_tab = {}
 
-    def _pairs(self, sentence, HMM):
+    def _tuples(self, sentence, HMM):
+        """``(word, flag)`` tuples for a ``str`` (no ``pair`` objects: for analyse)."""
         core = self.tokenizer._checked_core()
         if self._table is None:
             self._table = _core.TagTable(self._tags)
         try:
-            return [pair(w, f) for w, f in core.pos_cut(sentence, bool(HMM), self._table)]
+            return core.pos_cut(sentence, bool(HMM), self._table)
         except UnicodeEncodeError:
             stand_in = sentence.encode("utf-8", "replace").decode("utf-8")
             out, pos = [], 0
             for w, f in core.pos_cut(stand_in, bool(HMM), self._table):
-                out.append(pair(sentence[pos:pos + len(w)], f))
+                out.append((sentence[pos:pos + len(w)], f))
                 pos += len(w)
             return out
+
+    def _pairs(self, sentence, HMM):
+        return [pair(w, f) for w, f in self._tuples(sentence, HMM)]
+
+    def cut_tuples(self, sentence, HMM=True):
+        """``[(word, flag), ...]`` as :meth:`lcut` would give them, as plain tuples
+        (zhfast's own: cheaper when ``pair`` objects are not needed)."""
+        self.makesure_userdict_loaded()
+        return self._tuples(strdecode(sentence), HMM)
 
     def lcut_batch(self, texts, HMM=True, *, threads=None):
         """``[self.lcut(t, HMM) for t in texts]``, tagged on ``threads`` threads (all
