@@ -19,6 +19,18 @@ pub struct Dag {
     ids: Vec<u32>,
 }
 
+/// The characters of the block `text[start..end]` and their byte offsets (plus the
+/// block's end), which the graph and every mode index by position.
+pub fn block_chars(text: &str, start: usize, end: usize, offsets: &mut Vec<usize>, chars: &mut Vec<char>) {
+    offsets.clear();
+    chars.clear();
+    for (i, c) in text[start..end].char_indices() {
+        offsets.push(start + i);
+        chars.push(c);
+    }
+    offsets.push(end);
+}
+
 impl Dag {
     /// Builds the graph of the block `text[offsets[0]..offsets[n]]`, whose characters are
     /// `chars`; `offsets` holds the byte offset of every character plus the block's end.

@@ -6,7 +6,7 @@
 //! jieba's `m` / `eng` / `x` rules.
 
 use crate::chars::{is_han, is_pos_block_char};
-use crate::dag::Dag;
+use crate::dag::{block_chars, Dag};
 use crate::dict::Dictionary;
 use crate::error::Result;
 use crate::posseg_hmm::{PossegModel, PossegScratch};
@@ -98,13 +98,7 @@ impl PosSegmenter<'_> {
     }
 
     fn cut_block(&self, text: &str, start: usize, end: usize, hmm: bool, scratch: &mut PosScratch, out: &mut Tagged) -> Result<()> {
-        scratch.offsets.clear();
-        scratch.chars.clear();
-        for (i, c) in text[start..end].char_indices() {
-            scratch.offsets.push(start + i);
-            scratch.chars.push(c);
-        }
-        scratch.offsets.push(end);
+        block_chars(text, start, end, &mut scratch.offsets, &mut scratch.chars);
         scratch.dag.build(self.dict, text, &scratch.chars, &scratch.offsets);
         scratch.route.compute(&scratch.dag, self.dict.log_total())?;
         let n = scratch.chars.len();

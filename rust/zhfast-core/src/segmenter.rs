@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::dag::Dag;
+use crate::dag::{block_chars, Dag};
 use crate::dict::Dictionary;
 use crate::error::Result;
 use crate::finalseg::{cut_unknown, FinalsegScratch};
@@ -129,13 +129,7 @@ impl<'a> Segmenter<'a> {
     }
 
     fn cut_block(&self, text: &str, start: usize, end: usize, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
-        scratch.offsets.clear();
-        scratch.chars.clear();
-        for (i, c) in text[start..end].char_indices() {
-            scratch.offsets.push(start + i);
-            scratch.chars.push(c);
-        }
-        scratch.offsets.push(end);
+        block_chars(text, start, end, &mut scratch.offsets, &mut scratch.chars);
         scratch.dag.build(self.dict, text, &scratch.chars, &scratch.offsets);
         match mode {
             CutMode::All => self.cut_all_block(text, scratch, out),
