@@ -45,6 +45,7 @@ pub struct PosScratch {
     route: Route,
     hmm: PossegScratch,
     hmm_chars: Vec<char>,
+    hmm_offsets: Vec<usize>,
     hmm_route: Vec<u16>,
 }
 
@@ -171,15 +172,8 @@ impl PosSegmenter<'_> {
     /// jieba's `POSTokenizer.__cut`: B opens, E closes, S is a word; a word left open
     /// at the end takes the tag of its first character's state.
     fn cut_han(&self, text: &str, start: usize, end: usize, scratch: &mut PosScratch, out: &mut Tagged) {
-        let PosScratch { hmm, hmm_chars, hmm_route, offsets, .. } = scratch;
-        hmm_chars.clear();
-        let mut local: Vec<usize> = Vec::new();
-        for (i, c) in text[start..end].char_indices() {
-            hmm_chars.push(c);
-            local.push(start + i);
-        }
-        local.push(end);
-        let _ = offsets;
+        let PosScratch { hmm, hmm_chars, hmm_offsets: local, hmm_route, .. } = scratch;
+        block_chars(text, start, end, local, hmm_chars);
         self.model.viterbi(hmm_chars, hmm, hmm_route);
         let (mut begin, mut next) = (0, 0);
         for (i, &state) in hmm_route.iter().enumerate() {
