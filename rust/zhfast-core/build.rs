@@ -14,6 +14,10 @@ mod error;
 mod pyint;
 #[path = "src/hmm_tables.rs"]
 mod hmm_tables;
+#[path = "src/trie.rs"]
+mod trie;
+#[path = "src/trie_build.rs"]
+mod trie_build;
 #[path = "src/chars.rs"]
 #[allow(dead_code)]
 mod chars;
@@ -25,14 +29,13 @@ fn main() {
     let source = manifest.join("data/dict.txt");
     println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=data/finalseg.txt");
-    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs", "hmm_tables.rs", "chars.rs"] {
+    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs", "hmm_tables.rs", "chars.rs", "trie.rs", "trie_build.rs"] {
         println!("cargo:rerun-if-changed=src/{f}");
     }
     let text = std::fs::read(&source).expect("read data/dict.txt");
     let entries = dict_text::parse_dictionary(&text, "dict.txt").expect("dict.txt parses");
     let parts = dict_build::build_parts(entries.into_iter().map(|e| (e.word, e.freq, e.tag))).expect("dict.txt compiles");
-    let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| dict_build::edge_log(f)).collect();
-    let blob = dict_blob::encode(&parts, &log_freqs);
+    let blob = dict_blob::encode(&parts);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("jieba_dict.bin"), blob).expect("write the compiled dictionary");
 

@@ -17,6 +17,10 @@ pub struct Dag {
     log_freqs: Vec<f64>,
     /// Base word id of each edge's word ([`NO_WORD`] for user words and fallbacks).
     ids: Vec<u32>,
+    /// The block's characters in the base trie's code (scratch).
+    codes: Vec<u32>,
+    /// `(length, ln(freq), id)` of the base words found at one position (scratch).
+    found: Vec<(u32, f64, u32)>,
 }
 
 /// The characters of the block `text[start..end]` and their byte offsets (plus the
@@ -36,36 +40,47 @@ impl Dag {
     /// `chars`; `offsets` holds the byte offset of every character plus the block's end.
     pub fn build(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) {
         let n = offsets.len() - 1;
-        let block_end = offsets[n];
         self.first.clear();
         self.ends.clear();
         self.log_freqs.clear();
         self.ids.clear();
+        self.codes.clear();
+        dict.encode_base(chars, &mut self.codes);
         for k in 0..n {
-            self.first.push(self.ends.len() as u32);
-            dict.for_each_prefix_word(&chars[k..n], |len, log_freq, id| {
-                self.ends.push((k + len - 1) as u32);
-                self.log_freqs.push(log_freq);
-                self.ids.push(id);
-            });
-            if dict.has_user_words() {
-                let first = self.first[k] as usize;
-                dict.for_each_user_word(&text[offsets[k]..block_end], &chars[k..n], |len, log_freq| {
-                    // Keep this position's edges ascending by end: insert in place.
-                    let end = (k + len - 1) as u32;
-                    let at = first + self.ends[first..].partition_point(|&e| e < end);
-                    self.ends.insert(at, end);
-                    self.log_freqs.insert(at, log_freq);
-                    self.ids.insert(at, NO_WORD);
-                });
-            }
-            if self.ends.len() as u32 == self.first[k] {
-                self.ends.push(k as u32);
-                self.log_freqs.push(0.0);
-                self.ids.push(NO_WORD);
-            }
+            let found = &mut self.found;
+            found.clear();
+            dict.for_each_prefix_word_coded(&self.codes[k..], |len, log_freq, id| found.push((len as u32, log_freq, id)));
+            self.emit_position(dict, text, chars, offsets, k);
         }
         self.first.push(self.ends.len() as u32);
+    }
+
+    /// Appends position `k`'s edges: the base words found there, the user words,
+    /// or the single-character fallback.
+    fn emit_position(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize], k: usize) {
+        let n = chars.len();
+        let first = self.ends.len();
+        self.first.push(first as u32);
+        for &(len, log_freq, id) in &self.found {
+            self.ends.push(k as u32 + len - 1);
+            self.log_freqs.push(log_freq);
+            self.ids.push(id);
+        }
+        if dict.has_user_words() {
+            dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, log_freq| {
+                // Keep this position's edges ascending by end: insert in place.
+                let end = (k + len - 1) as u32;
+                let at = first + self.ends[first..].partition_point(|&e| e < end);
+                self.ends.insert(at, end);
+                self.log_freqs.insert(at, log_freq);
+                self.ids.insert(at, NO_WORD);
+            });
+        }
+        if self.ends.len() == first {
+            self.ends.push(k as u32);
+            self.log_freqs.push(0.0);
+            self.ids.push(NO_WORD);
+        }
     }
 
     /// Number of positions.

@@ -37,16 +37,23 @@ fn is_edge(log_freq: f64) -> bool {
 /// user dictionary costs a build over its own words, not over the whole dictionary).
 #[derive(Clone)]
 struct Layer {
-    /// Character-wise double-array trie (`crawdad`), word → id; `None` with no words.
-    /// Characters are coded by frequency, so a walk touches one node per character in a
-    /// compact region, where a byte-wise trie takes three scattered steps.
+    /// Character-wise double-array trie, word → (id, frequency class); `None` with no
+    /// words.  Characters are coded by frequency, so a walk touches one node per character
+    /// in a compact region, where a byte-wise trie takes three scattered steps.
     trie: Option<Arc<CharTrie>>,
     /// Sorted words concatenated; word `i` ends at `ends[i]`.
     text: Cow<'static, str>,
     ends: Cow<'static, [u32]>,
     freqs: Cow<'static, [i64]>,
-    /// [`edge_log`] of each word's frequency, computed once: the route DP adds these.
-    log_freqs: Cow<'static, [f64]>,
+    /// The distinct frequencies by class (the trie stores each word's class).
+    classes: Cow<'static, [i64]>,
+    /// [`edge_log`] of each class, computed at load with this machine's `ln` (as jieba's
+    /// `math.log`): the route DP adds these.
+    class_logs: Vec<f64>,
+}
+
+fn class_logs(classes: &[i64]) -> Vec<f64> {
+    classes.iter().map(|&f| edge_log(f)).collect()
 }
 
 impl Layer {
@@ -55,13 +62,13 @@ impl Layer {
     }
 
     fn owned(parts: DictParts) -> Self {
-        let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| edge_log(f)).collect();
         Layer {
             trie: owned_trie(&parts.trie),
             text: Cow::Owned(parts.text),
             ends: Cow::Owned(parts.ends),
             freqs: Cow::Owned(parts.freqs),
-            log_freqs: Cow::Owned(log_freqs),
+            class_logs: class_logs(&parts.classes),
+            classes: Cow::Owned(parts.classes),
         }
     }
 
@@ -109,13 +116,24 @@ impl Layer {
             .as_deref()
             .into_iter()
             .flat_map(move |t| t.prefixes(chars))
-            .map(|(id, len)| (len, self.log_freqs[id as usize], id))
+            .map(|(id, class, len)| (len, self.class_logs[class as usize], id))
             .filter(|&(_, lf, _)| is_edge(lf))
     }
 
     fn set_freq(&mut self, id: usize, freq: i64) {
         self.freqs.to_mut()[id] = freq;
-        self.log_freqs.to_mut()[id] = edge_log(freq);
+        let class = match self.classes.iter().rposition(|&f| f == freq) {
+            Some(class) => class,
+            None => {
+                self.classes.to_mut().push(freq);
+                self.class_logs.push(edge_log(freq));
+                self.classes.len() - 1
+            }
+        };
+        let word = self.word(id).to_string();
+        if let Some(trie) = self.trie.as_mut() {
+            Arc::make_mut(trie).set_payload(word.chars(), class as u32);
+        }
     }
 
     fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
@@ -155,7 +173,7 @@ impl std::fmt::Debug for Dictionary {
 }
 
 /// jieba's bundled dictionary, compiled by `build.rs`, aligned so it can be read in place.
-#[repr(C, align(8))]
+#[repr(C, align(64))]
 struct Aligned<T: ?Sized>(T);
 static BUNDLED: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.bin")));
 
@@ -203,8 +221,7 @@ impl Dictionary {
     pub fn compile(data: &[u8], file_name: &str) -> Result<Vec<u8>> {
         let entries = parse_dictionary(data, file_name)?;
         let parts = build_parts(entries.into_iter().map(|e| (e.word, e.freq, e.tag)))?;
-        let log_freqs: Vec<f64> = parts.freqs.iter().map(|&f| edge_log(f)).collect();
-        Ok(dict_blob::encode(&parts, &log_freqs))
+        Ok(dict_blob::encode(&parts))
     }
 
     /// Loads the output of [`Self::compile`], checking it; never panics on bad bytes.
@@ -215,7 +232,8 @@ impl Dictionary {
         let aligned = &bytemuck::cast_slice::<u64, u8>(&words)[..bytes.len()];
         let view = dict_blob::decode(aligned)?;
         let trie = if view.trie.is_empty() { None } else { Some(Arc::new(CharTrie::owned(view.trie)?)) };
-        if trie.as_ref().and_then(|t| t.max_value()).is_some_and(|v| v as usize >= view.freqs.len()) {
+        let max_stored = trie.as_ref().and_then(|t| t.max_value_and_payload());
+        if max_stored.is_some_and(|(value, class)| value as usize >= view.freqs.len() || class as usize >= view.classes.len()) {
             return Err(Error::BadData("trie value out of range".into()));
         }
         let tag_names: Vec<String> = view.tag_names.split('\n').map(str::to_string).collect();
@@ -227,8 +245,8 @@ impl Dictionary {
             text: Cow::Owned(view.text.to_string()),
             ends: Cow::Owned(view.ends.to_vec()),
             freqs: Cow::Owned(view.freqs.to_vec()),
-            // Recomputed here: the file may come from another machine's libm.
-            log_freqs: Cow::Owned(view.freqs.iter().map(|&f| edge_log(f)).collect()),
+            classes: Cow::Owned(view.classes.to_vec()),
+            class_logs: class_logs(view.classes),
         };
         Ok(Dictionary::with_base(base, Cow::Owned(view.tags.to_vec()), tag_names, view.total))
     }
@@ -236,21 +254,14 @@ impl Dictionary {
     /// jieba's bundled dictionary, read in place from the compiled-in blob.
     pub fn jieba_default() -> Self {
         let view = dict_blob::decode(&BUNDLED.0).expect("bundled dictionary blob is valid");
-        // The blob's logarithms came from the build machine's libm; jieba uses this
-        // machine's.  Spot-check them and recompute all if any differ.
-        let step = (view.freqs.len() / 64).max(1);
-        let same_libm = view.freqs.iter().zip(view.log_freqs).step_by(step).all(|(&f, &l)| edge_log(f).to_bits() == l.to_bits());
-        let log_freqs = if same_libm {
-            Cow::Borrowed(view.log_freqs)
-        } else {
-            Cow::Owned(view.freqs.iter().map(|&f| edge_log(f)).collect())
-        };
         let base = Layer {
             trie: (!view.trie.is_empty()).then(|| Arc::new(CharTrie::borrowed(view.trie).expect("bundled trie is valid"))),
             text: Cow::Borrowed(view.text),
             ends: Cow::Borrowed(view.ends),
             freqs: Cow::Borrowed(view.freqs),
-            log_freqs,
+            classes: Cow::Borrowed(view.classes),
+            // A few thousand logarithms, taken with this machine's libm as jieba's are.
+            class_logs: class_logs(view.classes),
         };
         let tag_names = view.tag_names.split('\n').map(str::to_string).collect();
         Dictionary::with_base(base, Cow::Borrowed(view.tags), tag_names, view.total)
@@ -344,16 +355,38 @@ impl Dictionary {
     /// frequency that starts `chars`, shortest first; `len` is the word's length in
     /// characters, `id` its word id.
     #[inline]
-    pub fn for_each_prefix_word(&self, chars: &[char], mut edge: impl FnMut(usize, f64, u32)) {
+    pub fn for_each_prefix_word(&self, chars: &[char], edge: impl FnMut(usize, f64, u32)) {
+        let mut codes = Vec::with_capacity(chars.len());
+        self.encode_base(chars, &mut codes);
+        self.for_each_prefix_word_coded(&codes, edge);
+    }
+
+    /// The base trie's codes of `chars`, appended to `out`: a block is coded once, then
+    /// walked from every position with [`Self::for_each_prefix_word_coded`].
+    pub fn encode_base(&self, chars: &[char], out: &mut Vec<u32>) {
+        match &self.base.trie {
+            Some(trie) => trie.encode(chars, out),
+            None => out.extend(chars.iter().map(|_| crate::trie::NONE)),
+        }
+    }
+
+    /// [`Self::for_each_prefix_word`] on text coded by [`Self::encode_base`].
+    #[inline(always)]
+    pub fn for_each_prefix_word_coded(&self, codes: &[u32], mut edge: impl FnMut(usize, f64, u32)) {
         if let Some(trie) = &self.base.trie {
-            let log_freqs = &self.base.log_freqs;
-            trie.for_each_prefix(chars, |id, len| {
-                let lf = log_freqs[id as usize];
+            let class_logs = &self.base.class_logs[..];
+            trie.for_each_prefix_coded(codes, |id, class, len| {
+                let lf = class_logs[class as usize];
                 if is_edge(lf) {
                     edge(len, lf, id);
                 }
             });
         }
+    }
+
+    #[doc(hidden)]
+    pub fn base_trie(&self) -> Option<&CharTrie> {
+        self.base.trie.as_deref()
     }
 
     /// Whether words were added at run time (which [`Self::for_each_user_word`] finds).

@@ -1,11 +1,11 @@
 //! The binary form of a compiled dictionary, read in place.
 //!
-//! Layout (little-endian; every section starts on an 8-byte boundary so the arrays can
+//! Layout (little-endian; every section starts on a 16-byte boundary so the arrays can
 //! be borrowed straight from the bytes):
 //!
 //! ```text
 //! magic "ZHFDICT\0" | version u32 | word count u32 | total i64
-//! | section lengths in bytes: trie, text, ends, freqs, log_freqs, tags, tag names (u64 each)
+//! | section lengths in bytes: trie, text, ends, freqs, classes, tags, tag names (u64 each)
 //! | sections in that order
 //! ```
 //!
@@ -15,7 +15,7 @@ use crate::dict_build::DictParts;
 use crate::error::{Error, Result};
 
 pub const MAGIC: &[u8; 8] = b"ZHFDICT\0";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const SECTIONS: usize = 7;
 const HEADER: usize = 8 + 4 + 4 + 8 + 8 * SECTIONS;
 
@@ -25,29 +25,29 @@ pub struct BlobView<'a> {
     pub text: &'a str,
     pub ends: &'a [u32],
     pub freqs: &'a [i64],
-    /// `ln(freq)` as the build machine computed it; checked against this machine's `ln`
-    /// before use.
-    pub log_freqs: &'a [f64],
+    /// The distinct frequencies (see [`DictParts::classes`]).
+    pub classes: &'a [i64],
     pub tags: &'a [u16],
     /// Tag names joined by `\n`.
     pub tag_names: &'a str,
     pub total: i64,
 }
 
-fn pad8(out: &mut Vec<u8>) {
-    while out.len() % 8 != 0 {
+/// Sections start 16-aligned, so the trie's 16-byte node records never straddle a cache line.
+fn pad16(out: &mut Vec<u8>) {
+    while out.len() % 16 != 0 {
         out.push(0);
     }
 }
 
-pub fn encode(parts: &DictParts, log_freqs: &[f64]) -> Vec<u8> {
+pub fn encode(parts: &DictParts) -> Vec<u8> {
     let tag_names = parts.tag_names.join("\n");
     let sections: [Vec<u8>; SECTIONS] = [
         parts.trie.clone(),
         parts.text.as_bytes().to_vec(),
         parts.ends.iter().flat_map(|v| v.to_le_bytes()).collect(),
         parts.freqs.iter().flat_map(|v| v.to_le_bytes()).collect(),
-        log_freqs.iter().flat_map(|v| v.to_le_bytes()).collect(),
+        parts.classes.iter().flat_map(|v| v.to_le_bytes()).collect(),
         parts.tags.iter().flat_map(|v| v.to_le_bytes()).collect(),
         tag_names.into_bytes(),
     ];
@@ -60,7 +60,7 @@ pub fn encode(parts: &DictParts, log_freqs: &[f64]) -> Vec<u8> {
         out.extend_from_slice(&(s.len() as u64).to_le_bytes());
     }
     for s in &sections {
-        pad8(&mut out);
+        pad16(&mut out);
         out.extend_from_slice(s);
     }
     out
@@ -70,7 +70,8 @@ fn u64_at(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"))
 }
 
-/// Borrows the sections of `bytes`, which must start on an 8-byte boundary.
+/// Borrows the sections of `bytes`, which must start on an 8-byte boundary (16 to keep
+/// the trie's records within cache lines).
 pub fn decode(bytes: &[u8]) -> Result<BlobView<'_>> {
     let bad = |what: &str| Error::BadData(what.to_string());
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
@@ -86,7 +87,7 @@ pub fn decode(bytes: &[u8]) -> Result<BlobView<'_>> {
     let mut sections: [&[u8]; SECTIONS] = [&[]; SECTIONS];
     for (i, section) in sections.iter_mut().enumerate() {
         let len = usize::try_from(u64_at(bytes, 24 + 8 * i)).map_err(|_| bad("section length"))?;
-        pos = pos.next_multiple_of(8);
+        pos = pos.next_multiple_of(16);
         *section = bytes.get(pos..pos.checked_add(len).ok_or_else(|| bad("section length"))?).ok_or_else(|| bad("truncated"))?;
         pos += len;
     }
@@ -96,12 +97,12 @@ pub fn decode(bytes: &[u8]) -> Result<BlobView<'_>> {
         text: std::str::from_utf8(sections[1]).map_err(|_| bad("word text"))?,
         ends: cast(sections[2])?,
         freqs: bytemuck::try_cast_slice(sections[3]).map_err(|_| bad("misaligned section"))?,
-        log_freqs: bytemuck::try_cast_slice(sections[4]).map_err(|_| bad("misaligned section"))?,
+        classes: bytemuck::try_cast_slice(sections[4]).map_err(|_| bad("misaligned section"))?,
         tags: bytemuck::try_cast_slice(sections[5]).map_err(|_| bad("misaligned section"))?,
         tag_names: std::str::from_utf8(sections[6]).map_err(|_| bad("tag names"))?,
         total,
     };
-    let consistent = [view.ends.len(), view.freqs.len(), view.log_freqs.len(), view.tags.len()].iter().all(|&n| n == count)
+    let consistent = [view.ends.len(), view.freqs.len(), view.tags.len()].iter().all(|&n| n == count)
         && view.ends.last().map_or(view.text.is_empty(), |&e| e as usize == view.text.len())
         && view.ends.windows(2).all(|w| w[0] <= w[1])
         && view.ends.iter().all(|&e| view.text.is_char_boundary(e as usize));

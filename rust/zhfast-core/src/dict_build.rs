@@ -7,16 +7,21 @@ use std::collections::HashMap;
 
 
 use crate::error::{Error, Result};
+use crate::trie::CharTrie;
 
 /// Everything a dictionary holds, as owned arrays indexed by word id (byte order).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DictParts {
-    /// Serialised `crawdad` trie: word → word id (empty when no word can be in a trie).
+    /// Serialised [`crate::trie::CharTrie`]: word → (word id, frequency class); empty
+    /// when no word can be in a trie.
     pub trie: Vec<u8>,
     /// All words concatenated; word `i` ends at `ends[i]`.
     pub text: String,
     pub ends: Vec<u32>,
     pub freqs: Vec<i64>,
+    /// The distinct frequencies, by class: the trie stores each word's class, so a walk
+    /// finds `ln(freq)` in a table of a few thousand entries instead of one per word.
+    pub classes: Vec<i64>,
     /// Part-of-speech tag of each word as an index into `tag_names` (posseg reads it).
     pub tags: Vec<u16>,
     pub tag_names: Vec<String>,
@@ -79,21 +84,24 @@ where
 
     let mut parts = DictParts { tag_names, total, ..Default::default() };
     parts.text.reserve(sorted.iter().map(|(w, _)| w.len()).sum());
+    let mut class_of_freq: HashMap<i64, u32> = HashMap::new();
+    let mut word_classes = Vec::with_capacity(sorted.len());
     for (word, (freq, tag)) in &sorted {
         parts.text.push_str(word);
         parts.ends.push(u32::try_from(parts.text.len()).map_err(|_| Error::BadData("dictionary over 4 GiB".into()))?);
         parts.freqs.push(*freq);
         parts.tags.push(*tag);
+        let next = parts.classes.len() as u32;
+        let class = *class_of_freq.entry(*freq).or_insert(next);
+        if class == next {
+            parts.classes.push(*freq);
+        }
+        word_classes.push(class);
     }
-    let keys: Vec<(&str, u32)> = sorted
-        .iter()
-        .enumerate()
-        .filter(|(_, (w, _))| trie_can_hold(w))
-        .map(|(id, (w, _))| (w.as_str(), id as u32))
-        .collect();
-    if !keys.is_empty() {
-        let trie = crawdad::Trie::from_records(keys).map_err(|e| Error::BadData(format!("trie: {e}")))?;
-        parts.trie = trie.serialize_to_vec();
+    // Weighted by frequency, so the trie lays out the words a text meets most together.
+    let keys = sorted.iter().enumerate().filter(|(_, (w, _))| trie_can_hold(w)).map(|(id, (w, (f, _)))| (w.as_str(), id as u32, (*f).max(0) as u64));
+    if keys.clone().next().is_some() {
+        parts.trie = CharTrie::build(keys, |id| word_classes[id as usize])?.to_bytes();
     }
     Ok(parts)
 }

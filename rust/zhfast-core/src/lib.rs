@@ -28,6 +28,7 @@ pub mod route;
 pub mod segmenter;
 pub mod tokens;
 pub mod trie;
+mod trie_build;
 
 pub use dict::Dictionary;
 pub use error::{Error, Result};

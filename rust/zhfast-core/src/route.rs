@@ -5,7 +5,9 @@
 //! same bits as CPython, and a tie goes to the larger `j` as Python's tuple `max` does.
 
 use crate::dag::Dag;
+use crate::dict::Dictionary;
 use crate::error::{Error, Result};
+use crate::tokens::NO_WORD;
 
 #[derive(Debug, Default, Clone)]
 pub struct Route {
@@ -14,18 +16,78 @@ pub struct Route {
     end: Vec<u32>,
     /// Its base word id (or `NO_WORD`).
     word: Vec<u32>,
+    /// The block's characters in the base trie's code (scratch for [`Route::build`]).
+    codes: Vec<u32>,
 }
 
 impl Route {
-    /// Fails as Python's `math.log` does when a word on the graph has a negative frequency.
-    pub fn compute(&mut self, dag: &Dag, log_total: f64) -> Result<()> {
-        let n = dag.len();
+    /// The best route of the block `text[offsets[0]..offsets[n]]` straight from the
+    /// dictionary, without storing its graph: the same result as [`Dag::build`] followed
+    /// by [`Route::compute`].
+    ///
+    /// Positions are scored right to left as their words are found, so every
+    /// `route[j + 1]` an edge needs is final when it is read and no graph is stored.
+    pub fn build(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
+        let n = chars.len();
+        let log_total = dict.log_total();
+        self.reset(n);
+        self.codes.clear();
+        dict.encode_base(chars, &mut self.codes);
+        let user_words = dict.has_user_words();
+        let mut domain_error = false;
+        for k in (0..n).rev() {
+            let score = &self.score;
+            let (mut best, mut best_end, mut best_word) = (f64::NEG_INFINITY, k, NO_WORD);
+            let mut found = false;
+            dict.for_each_prefix_word_coded(&self.codes[k..], |len, log_freq, id| {
+                domain_error |= log_freq.is_nan();
+                let j = k + len - 1;
+                let s = log_freq - log_total + score[j + 1];
+                // Base words come shortest first: `>=` keeps the largest `j` among equal scores.
+                if s >= best {
+                    (best, best_end, best_word) = (s, j, id);
+                }
+                found = true;
+            });
+            if user_words {
+                dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, log_freq| {
+                    domain_error |= log_freq.is_nan();
+                    let j = k + len - 1;
+                    let s = log_freq - log_total + score[j + 1];
+                    // In no particular order: break ties towards the larger `j` explicitly.
+                    if s > best || (s == best && j > best_end) {
+                        (best, best_end, best_word) = (s, j, NO_WORD);
+                    }
+                    found = true;
+                });
+            }
+            if domain_error {
+                return Err(Error::MathDomain);
+            }
+            if !found {
+                // jieba's fallback edge `[k]`: `log(FREQ.get(c) or 1)`.
+                (best, best_end, best_word) = (0.0 - log_total + score[k + 1], k, NO_WORD);
+            }
+            self.score[k] = best;
+            self.end[k] = best_end as u32;
+            self.word[k] = best_word;
+        }
+        Ok(())
+    }
+
+    fn reset(&mut self, n: usize) {
         self.score.clear();
         self.score.resize(n + 1, 0.0);
         self.end.clear();
         self.end.resize(n, 0);
         self.word.clear();
         self.word.resize(n, 0);
+    }
+
+    /// Fails as Python's `math.log` does when a word on the graph has a negative frequency.
+    pub fn compute(&mut self, dag: &Dag, log_total: f64) -> Result<()> {
+        let n = dag.len();
+        self.reset(n);
         for i in (0..n).rev() {
             let mut best = f64::NEG_INFINITY;
             let mut best_end = i;

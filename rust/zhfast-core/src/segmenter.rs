@@ -130,15 +130,17 @@ impl<'a> Segmenter<'a> {
 
     fn cut_block(&self, text: &str, start: usize, end: usize, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         block_chars(text, start, end, &mut scratch.offsets, &mut scratch.chars);
-        scratch.dag.build(self.dict, text, &scratch.chars, &scratch.offsets);
         match mode {
-            CutMode::All => self.cut_all_block(text, scratch, out),
+            CutMode::All => {
+                scratch.dag.build(self.dict, text, &scratch.chars, &scratch.offsets);
+                self.cut_all_block(text, scratch, out)
+            }
             CutMode::Hmm => {
-                scratch.route.compute(&scratch.dag, self.dict.log_total())?;
+                scratch.route.build(self.dict, text, &scratch.chars, &scratch.offsets)?;
                 self.cut_hmm_block(text, scratch, out);
             }
             CutMode::NoHmm => {
-                scratch.route.compute(&scratch.dag, self.dict.log_total())?;
+                scratch.route.build(self.dict, text, &scratch.chars, &scratch.offsets)?;
                 cut_no_hmm_block(text, scratch, out);
             }
         }

@@ -1,30 +1,50 @@
-//! A character-wise double-array trie read in place from its serialised bytes.
+//! A character-wise double-array trie laid out for the DAG walk: one cache line per step.
 //!
-//! The trie is built by the `crawdad` crate (a double array over characters, coded by
-//! frequency so that common characters have small codes and their nodes sit together).
-//! `crawdad`'s own `Trie` copies its arrays into fresh vectors when it loads; the bundled
-//! dictionary's trie is 5 MB, so that would cost milliseconds and megabytes of resident
-//! memory at every start.  This view walks the same arrays where they lie — in the
-//! compiled-in blob — and is checked against `crawdad`'s own search in the tests.
+//! The double array is built by [`crate::trie_build`] (hottest nodes first, characters
+//! coded by frequency), into records of four `u32`:
 //!
-//! Layout of `crawdad` 0.4's serialisation (all little-endian `u32`): the code table's
-//! length, the code table (character → code, `u32::MAX` for none), the alphabet size, the
-//! node count, then `(base, check)` per node.  The top bit of `base` marks a leaf (whose
-//! value is the rest of `base`), the top bit of `check` marks a node that also ends a key
-//! (its value lives in the leaf at `base ^ 0`).
+//! ```text
+//! [base, check, value, payload]   (16 bytes, four to a cache line)
+//! ```
+//!
+//! General-purpose double arrays (such as the `crawdad` crate's, which this one replaced)
+//! keep a key's value in a separate leaf node at `base ^ 0`, and the dictionary kept
+//! `ln(freq)` in a third array indexed by word id.  A walk step that found a word
+//! therefore touched three scattered cache lines; profiles showed the DAG build spending
+//! over 80% of its time waiting on those loads.  Here the step that reaches a node
+//! reads, in the same record, whether a key ends there (`value`), the caller's `payload`
+//! for it (the dictionary stores a frequency class: an index into a small table of
+//! `ln(freq)` that stays in L1/L2), and the node's `base` for the next step.
+//!
+//! `check` is the parent's index (`u32::MAX` for unused slots); a node without children
+//! has a `base` that sends every child index out of range.  Characters are looked up in a
+//! code table once per block ([`CharTrie::encode`]) rather than once per step.
+//!
+//! Serialised form (little-endian `u32`): code count, node count, the code table, zero
+//! padding to a 16-byte boundary, then the nodes.  It is read in place from the bundled
+//! dictionary's blob.
 
 use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 
-const OFFSET_MASK: u32 = 0x7fff_ffff;
-const INVALID_CODE: u32 = u32::MAX;
+/// `value` of a node where no key ends; also the code of a character the trie lacks.
+pub const NONE: u32 = u32::MAX;
+/// `base` of a node without children: `NO_CHILDREN ^ code` is beyond any node index.
+const NO_CHILDREN: u32 = 0x7fff_ffff;
+/// `check` of a slot that no walk may enter.
+const UNUSED: u32 = u32::MAX;
+
+const BASE: usize = 0;
+const CHECK: usize = 1;
+const VALUE: usize = 2;
+const PAYLOAD: usize = 3;
 
 #[derive(Clone)]
 pub struct CharTrie {
+    /// Character → code, [`NONE`] for characters in no key.
     codes: Cow<'static, [u32]>,
-    /// `[base, check]` per node.
-    nodes: Cow<'static, [[u32; 2]]>,
+    nodes: Cow<'static, [[u32; 4]]>,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Result<u32> {
@@ -35,13 +55,50 @@ fn u32_at(bytes: &[u8], at: usize) -> Result<u32> {
 }
 
 impl CharTrie {
+    /// Builds the trie of `(key, value, weight)` records (keys distinct, non-empty,
+    /// without NUL or U+FFFF), with `payload(value)` stored beside each value; nodes
+    /// are laid out hottest first by weight (see [`crate::trie_build`]).
+    pub fn build<'k>(records: impl IntoIterator<Item = (&'k str, u32, u64)>, payload: impl Fn(u32) -> u32) -> Result<Self> {
+        let records: Vec<(&str, u32, u64)> = records.into_iter().collect();
+        let placed = crate::trie_build::place(&records)?;
+        let nodes = placed
+            .slots
+            .iter()
+            .map(|&(base, check, value)| {
+                let value = value.unwrap_or(NONE);
+                let payload = if value == NONE { 0 } else { payload(value) };
+                [base.unwrap_or(NO_CHILDREN), check.unwrap_or(UNUSED), value, payload]
+            })
+            .collect();
+        Ok(CharTrie { codes: Cow::Owned(placed.codes), nodes: Cow::Owned(nodes) })
+    }
+
+    /// The serialised form (see the module comment).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + 4 * self.codes.len() + 16 * self.nodes.len());
+        out.extend_from_slice(&(self.codes.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.nodes.len() as u32).to_le_bytes());
+        for c in self.codes.iter() {
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+        while out.len() % 16 != 0 {
+            out.push(0);
+        }
+        for node in self.nodes.iter() {
+            for v in node {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
     /// Splits serialised bytes into (code table, nodes) byte ranges.
     fn sections(bytes: &[u8]) -> Result<(std::ops::Range<usize>, std::ops::Range<usize>)> {
         let n_codes = u32_at(bytes, 0)? as usize;
-        let codes = 4..4 + 4 * n_codes;
-        let n_nodes = u32_at(bytes, codes.end + 4)? as usize;
-        let nodes_start = codes.end + 8;
-        let nodes = nodes_start..nodes_start + 8 * n_nodes;
+        let n_nodes = u32_at(bytes, 4)? as usize;
+        let codes = 8..8 + 4 * n_codes;
+        let nodes_start = codes.end.next_multiple_of(16);
+        let nodes = nodes_start..nodes_start + 16 * n_nodes;
         if nodes.end != bytes.len() {
             return Err(Error::BadData("trie size".into()));
         }
@@ -65,102 +122,100 @@ impl CharTrie {
         let node_words: Vec<u32> = words(nodes).collect();
         Ok(CharTrie {
             codes: Cow::Owned(words(codes).collect()),
-            nodes: Cow::Owned(node_words.chunks_exact(2).map(|p| [p[0], p[1]]).collect()),
+            nodes: Cow::Owned(node_words.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]).collect()),
         })
     }
 
-    /// The largest value stored (to check a loaded trie against its word count).
-    pub fn max_value(&self) -> Option<u32> {
-        (0..self.nodes.len() as u32).filter_map(|i| self.value(i)).max()
+    /// The largest value and the largest payload stored (to check a loaded trie against
+    /// the tables they index).
+    pub fn max_value_and_payload(&self) -> Option<(u32, u32)> {
+        let stored = self.nodes.iter().filter(|n| n[VALUE] != NONE);
+        stored.clone().map(|n| n[VALUE]).max().zip(stored.map(|n| n[PAYLOAD]).max())
     }
 
+    /// The code of `c` ([`NONE`] if no key has it).
     #[inline(always)]
-    fn code(&self, c: char) -> Option<u32> {
-        self.codes.get(c as usize).copied().filter(|&code| code != INVALID_CODE)
+    pub fn code(&self, c: char) -> u32 {
+        self.codes.get(c as usize).copied().unwrap_or(NONE)
     }
 
-    #[inline(always)]
-    fn node(&self, i: u32) -> Option<[u32; 2]> {
-        self.nodes.get(i as usize).copied()
+    /// The codes of `chars`, appended to `out` (what [`Self::for_each_prefix_coded`] walks).
+    pub fn encode(&self, chars: &[char], out: &mut Vec<u32>) {
+        out.extend(chars.iter().map(|&c| self.code(c)));
     }
 
+    /// The child of `node` by `code`, with its record.
     #[inline(always)]
-    fn child(&self, node: u32, code: u32) -> Option<u32> {
-        let [base, _] = self.node(node)?;
-        if base & !OFFSET_MASK != 0 {
-            return None; // a leaf has no children
+    fn child(&self, node: u32, code: u32) -> Option<(u32, &[u32; 4])> {
+        let child = self.nodes[node as usize][BASE] ^ code;
+        // A missing code (NONE) or a childless base lands out of range or on a slot whose
+        // check is another node.
+        self.nodes.get(child as usize).filter(|n| n[CHECK] == node).map(|n| (child, n))
+    }
+
+    /// The node reached by `key`, if every character of it is an edge.
+    fn node_of(&self, key: impl IntoIterator<Item = char>) -> Option<u32> {
+        let mut node = 0;
+        for c in key {
+            node = self.child(node, self.code(c))?.0;
         }
-        let child = (base & OFFSET_MASK) ^ code;
-        let [_, check] = self.node(child)?;
-        (check & OFFSET_MASK == node).then_some(child)
-    }
-
-    /// The value of the key ending at `node`, if one does.
-    #[inline(always)]
-    fn value(&self, node: u32) -> Option<u32> {
-        let [base, check] = self.node(node)?;
-        if base & !OFFSET_MASK != 0 {
-            Some(base & OFFSET_MASK)
-        } else if check & !OFFSET_MASK != 0 {
-            self.node(base & OFFSET_MASK).map(|[leaf_base, _]| leaf_base & OFFSET_MASK)
-        } else {
-            None
-        }
+        Some(node)
     }
 
     /// The value of `key`.
     pub fn exact_match(&self, key: impl IntoIterator<Item = char>) -> Option<u32> {
+        let node = self.node_of(key)?;
+        Some(self.nodes[node as usize][VALUE]).filter(|&v| v != NONE)
+    }
+
+    /// Replaces the payload stored with `key`; false when `key` is not in the trie.
+    pub fn set_payload(&mut self, key: impl IntoIterator<Item = char>, payload: u32) -> bool {
+        match self.node_of(key) {
+            Some(node) if self.nodes[node as usize][VALUE] != NONE => {
+                self.nodes.to_mut()[node as usize][PAYLOAD] = payload;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Calls `found(value, payload, length in chars)` for every key that is a prefix of
+    /// the text whose codes ([`Self::encode`]) are `codes`, shortest first.
+    #[inline(always)]
+    pub fn for_each_prefix_coded(&self, codes: &[u32], mut found: impl FnMut(u32, u32, usize)) {
         let mut node = 0;
-        for c in key {
-            node = self.child(node, self.code(c)?)?;
-        }
-        self.value(node)
-    }
-
-    /// Calls `found(value, length in chars)` for every key that is a prefix of `chars`,
-    /// shortest first.
-    #[inline]
-    pub fn for_each_prefix(&self, chars: &[char], mut found: impl FnMut(u32, usize)) {
-        for (v, n) in self.prefixes(chars) {
-            found(v, n);
-        }
-    }
-
-    /// `(value, length in chars)` of every key that is a prefix of `chars`, shortest first.
-    #[inline]
-    pub fn prefixes<'a>(&'a self, chars: &'a [char]) -> Prefixes<'a> {
-        Prefixes { trie: self, chars, pos: 0, node: 0 }
-    }
-}
-
-/// Iterator of [`CharTrie::prefixes`].
-pub struct Prefixes<'a> {
-    trie: &'a CharTrie,
-    chars: &'a [char],
-    pos: usize,
-    node: u32,
-}
-
-impl Iterator for Prefixes<'_> {
-    type Item = (u32, usize);
-
-    #[inline]
-    fn next(&mut self) -> Option<(u32, usize)> {
-        while let Some(&c) = self.chars.get(self.pos) {
-            let code = self.trie.code(c);
-            match code.and_then(|code| self.trie.child(self.node, code)) {
-                Some(next) => self.node = next,
-                None => {
-                    self.pos = self.chars.len();
-                    return None;
+        for (i, &code) in codes.iter().enumerate() {
+            match self.child(node, code) {
+                Some((next, record)) => {
+                    node = next;
+                    if record[VALUE] != NONE {
+                        found(record[VALUE], record[PAYLOAD], i + 1);
+                    }
                 }
-            }
-            self.pos += 1;
-            if let Some(v) = self.trie.value(self.node) {
-                return Some((v, self.pos));
+                None => return,
             }
         }
-        None
+    }
+
+    #[doc(hidden)]
+    pub fn raw_nodes(&self) -> &[[u32; 4]] {
+        &self.nodes
+    }
+
+    /// `(value, payload, length in chars)` of every key that is a prefix of `chars`,
+    /// shortest first.
+    pub fn prefixes<'a>(&'a self, chars: &'a [char]) -> impl Iterator<Item = (u32, u32, usize)> + 'a {
+        let mut node = 0;
+        chars
+            .iter()
+            .map_while(move |&c| {
+                let (next, record) = self.child(node, self.code(c))?;
+                node = next;
+                Some((record[VALUE], record[PAYLOAD]))
+            })
+            .enumerate()
+            .filter(|&(_, (value, _))| value != NONE)
+            .map(|(i, (value, payload))| (value, payload, i + 1))
     }
 }
 
@@ -172,20 +227,64 @@ mod tests {
     fn agrees_with_crawdad() {
         let records = [("世界", 0u32), ("世界中", 1), ("国民", 2), ("国", 3), ("a", 4), ("ab𠀀", 5)];
         let built = crawdad::Trie::from_records(records).unwrap();
-        let bytes = built.serialize_to_vec();
-        let ours = CharTrie::owned(&bytes).unwrap();
+        let ours = CharTrie::build(records.map(|(k, v)| (k, v, v as u64)), |v| v * 10).unwrap();
+        let ours = CharTrie::owned(&ours.to_bytes()).unwrap();
         for (key, value) in records {
             assert_eq!(ours.exact_match(key.chars()), Some(value));
             assert_eq!(built.exact_match(key.chars()), Some(value));
         }
-        for text in ["世界中の国民", "国民", "ab𠀀c", "世", "zzz", ""] {
+        for text in ["世界中の国民", "国民", "ab𠀀c", "世", "zzz", "", "世界中", "a"] {
             let chars: Vec<char> = text.chars().collect();
-            let mut mine = Vec::new();
-            ours.for_each_prefix(&chars, |v, n| mine.push((v, n)));
+            let mine: Vec<(u32, usize)> = ours.prefixes(&chars).map(|(v, p, n)| {
+                assert_eq!(p, v * 10);
+                (v, n)
+            }).collect();
             let theirs: Vec<(u32, usize)> = built.common_prefix_search(chars.iter().copied()).collect();
             assert_eq!(mine, theirs, "{text}");
+            let mut codes = Vec::new();
+            ours.encode(&chars, &mut codes);
+            let mut coded = Vec::new();
+            ours.for_each_prefix_coded(&codes, |v, _, n| coded.push((v, n)));
+            assert_eq!(coded, theirs, "{text}");
             assert_eq!(ours.exact_match(text.chars()), built.exact_match(text.chars()), "{text}");
         }
-        assert!(CharTrie::owned(&bytes[..bytes.len() - 1]).is_err());
+        assert!(CharTrie::owned(&ours.to_bytes()[..ours.to_bytes().len() - 1]).is_err());
+        assert_eq!(ours.max_value_and_payload(), Some((5, 50)));
+    }
+
+    #[test]
+    fn payloads_can_change() {
+        let mut t = CharTrie::build([("北京", 0u32, 5), ("北京大学", 1, 1)], |_| 7).unwrap();
+        assert!(t.set_payload("北京".chars(), 9));
+        assert!(!t.set_payload("北京大".chars(), 9)); // a prefix, not a key
+        let chars: Vec<char> = "北京大学".chars().collect();
+        assert_eq!(t.prefixes(&chars).collect::<Vec<_>>(), vec![(0, 9, 2), (1, 7, 4)]);
+    }
+
+    #[test]
+    fn many_random_keys_agree_with_crawdad() {
+        // A deterministic spread of keys sharing prefixes, to exercise value leaves.
+        let alphabet: Vec<char> = "北京大学生活动中国人民abc𠀀".chars().collect();
+        let mut keys = std::collections::BTreeSet::new();
+        let mut x: u64 = 12345;
+        for _ in 0..2000 {
+            let mut k = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for i in 0..(1 + x % 5) {
+                k.push(alphabet[((x >> (8 * i)) % alphabet.len() as u64) as usize]);
+            }
+            keys.insert(k);
+        }
+        let records: Vec<(&str, u32)> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
+        let built = crawdad::Trie::from_records(records.iter().copied()).unwrap();
+        let ours = CharTrie::build(records.iter().map(|&(k, v)| (k, v, (v as u64 * 7919) % 1000)), |v| v).unwrap();
+        for k in &keys {
+            let chars: Vec<char> = format!("{k}北京").chars().collect();
+            let mine: Vec<(u32, usize)> = ours.prefixes(&chars).map(|(v, _, n)| (v, n)).collect();
+            let theirs: Vec<(u32, usize)> = built.common_prefix_search(chars.iter().copied()).collect();
+            assert_eq!(mine, theirs, "{k}");
+        }
     }
 }
