@@ -320,6 +320,12 @@ class Tokenizer:
         yield from self._lcut_str(sentence, cut_all, HMM)
 
     def lcut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
+        # The common case in one Python frame: a str, the dictionary loaded.
+        if sentence.__class__ is str and self.initialized:
+            try:
+                return self._core.cut(sentence, True if cut_all else False, True if HMM else False)
+            except UnicodeEncodeError:
+                pass
         return self._lcut_str(strdecode(sentence), cut_all, HMM)
 
     def cut_for_search(self, sentence, HMM=True):
@@ -328,6 +334,11 @@ class Tokenizer:
         yield from self._lcut_for_search_str(sentence, HMM)
 
     def lcut_for_search(self, sentence, HMM=True):
+        if sentence.__class__ is str and self.initialized:
+            try:
+                return self._core.cut_for_search(sentence, True if HMM else False)
+            except UnicodeEncodeError:
+                pass
         return self._lcut_for_search_str(strdecode(sentence), HMM)
 
     _lcut = lcut

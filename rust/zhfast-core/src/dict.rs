@@ -41,10 +41,13 @@ struct Layer {
     /// words.  Characters are coded by frequency, so a walk touches one node per character
     /// in a compact region, where a byte-wise trie takes three scattered steps.
     trie: Option<Arc<CharTrie>>,
-    /// Sorted words concatenated; word `i` ends at `ends[i]`.
+    /// Words concatenated in id order (by frequency, see [`DictParts`]); word `i` ends at
+    /// `ends[i]`.
     text: Cow<'static, str>,
     ends: Cow<'static, [u32]>,
     freqs: Cow<'static, [i64]>,
+    /// Word ids in the byte order of their words.
+    sorted: Cow<'static, [u32]>,
     /// The distinct frequencies by class (the trie stores each word's class).
     classes: Cow<'static, [i64]>,
     /// [`edge_log`] of each class, computed at load with this machine's `ln` (as jieba's
@@ -67,6 +70,7 @@ impl Layer {
             text: Cow::Owned(parts.text),
             ends: Cow::Owned(parts.ends),
             freqs: Cow::Owned(parts.freqs),
+            sorted: Cow::Owned(parts.sorted),
             class_logs: class_logs(&parts.classes),
             classes: Cow::Owned(parts.classes),
         }
@@ -81,12 +85,17 @@ impl Layer {
         &self.text[start..self.ends[id] as usize]
     }
 
-    /// Index of the first word that is `>= key`.
+    /// The word at `rank` in byte order.
+    fn word_at_rank(&self, rank: usize) -> &str {
+        self.word(self.sorted[rank] as usize)
+    }
+
+    /// Byte-order rank of the first word that is `>= key`.
     fn lower_bound(&self, key: &str) -> usize {
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.word(mid) < key {
+            if self.word_at_rank(mid) < key {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -100,13 +109,13 @@ impl Layer {
             self.trie.as_ref()?.exact_match(word.chars()).map(|id| id as usize)
         } else {
             let i = self.lower_bound(word);
-            (i < self.len() && self.word(i) == word).then_some(i)
+            (i < self.len() && self.word_at_rank(i) == word).then(|| self.sorted[i] as usize)
         }
     }
 
     fn is_prefix(&self, word: &str) -> bool {
         let i = self.lower_bound(word);
-        i < self.len() && self.word(i).starts_with(word)
+        i < self.len() && self.word_at_rank(i).starts_with(word)
     }
 
     /// `(length in chars, ln(freq), id)` of the words with a non-zero frequency that
@@ -136,8 +145,9 @@ impl Layer {
         }
     }
 
+    /// Words and frequencies in the words' byte order.
     fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
-        (0..self.len()).map(move |id| (self.word(id), self.freqs[id]))
+        self.sorted.iter().map(move |&id| (self.word(id as usize), self.freqs[id as usize]))
     }
 }
 
@@ -245,6 +255,7 @@ impl Dictionary {
             text: Cow::Owned(view.text.to_string()),
             ends: Cow::Owned(view.ends.to_vec()),
             freqs: Cow::Owned(view.freqs.to_vec()),
+            sorted: Cow::Owned(view.sorted.to_vec()),
             classes: Cow::Owned(view.classes.to_vec()),
             class_logs: class_logs(view.classes),
         };
@@ -253,12 +264,13 @@ impl Dictionary {
 
     /// jieba's bundled dictionary, read in place from the compiled-in blob.
     pub fn jieba_default() -> Self {
-        let view = dict_blob::decode(&BUNDLED.0).expect("bundled dictionary blob is valid");
+        let view = dict_blob::decode_bundled(&BUNDLED.0).expect("bundled dictionary blob is valid");
         let base = Layer {
             trie: (!view.trie.is_empty()).then(|| Arc::new(CharTrie::borrowed(view.trie).expect("bundled trie is valid"))),
             text: Cow::Borrowed(view.text),
             ends: Cow::Borrowed(view.ends),
             freqs: Cow::Borrowed(view.freqs),
+            sorted: Cow::Borrowed(view.sorted),
             classes: Cow::Borrowed(view.classes),
             // A few thousand logarithms, taken with this machine's libm as jieba's are.
             class_logs: class_logs(view.classes),
@@ -485,7 +497,8 @@ impl Dictionary {
         merged
     }
 
-    /// All words with their frequencies (base words in byte order, then user words).
+    /// All words with their frequencies (base words in byte order, then user words in
+    /// byte order, then those not merged yet).
     pub fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
         self.base.iter().chain(self.user.iter()).chain(self.overlay.iter())
     }
@@ -585,6 +598,8 @@ mod tests {
     #[test]
     fn bundled_dictionary_matches_the_text() {
         let d = Dictionary::jieba_default();
+        // The quick checks at load stand in for these, which the blob must pass too.
+        assert!(dict_blob::decode(&BUNDLED.0).is_ok());
         let parsed = Dictionary::from_jieba_text(crate::data::JIEBA_DICT, "dict.txt").unwrap();
         assert_eq!(d.total(), parsed.total());
         assert_eq!(d.len(), parsed.len());

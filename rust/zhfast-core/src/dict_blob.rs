@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! magic "ZHFDICT\0" | version u32 | word count u32 | total i64
-//! | section lengths in bytes: trie, text, ends, freqs, classes, tags, tag names (u64 each)
+//! | section lengths in bytes: trie, text, ends, freqs, classes, tags, tag names, sorted ids (u64 each)
 //! | sections in that order
 //! ```
 //!
@@ -15,8 +15,8 @@ use crate::dict_build::DictParts;
 use crate::error::{Error, Result};
 
 pub const MAGIC: &[u8; 8] = b"ZHFDICT\0";
-pub const VERSION: u32 = 3;
-const SECTIONS: usize = 7;
+pub const VERSION: u32 = 4;
+const SECTIONS: usize = 8;
 const HEADER: usize = 8 + 4 + 4 + 8 + 8 * SECTIONS;
 
 /// The sections of a blob, borrowed.
@@ -30,6 +30,8 @@ pub struct BlobView<'a> {
     pub tags: &'a [u16],
     /// Tag names joined by `\n`.
     pub tag_names: &'a str,
+    /// Word ids in the byte order of their words.
+    pub sorted: &'a [u32],
     pub total: i64,
 }
 
@@ -50,6 +52,7 @@ pub fn encode(parts: &DictParts) -> Vec<u8> {
         parts.classes.iter().flat_map(|v| v.to_le_bytes()).collect(),
         parts.tags.iter().flat_map(|v| v.to_le_bytes()).collect(),
         tag_names.into_bytes(),
+        parts.sorted.iter().flat_map(|v| v.to_le_bytes()).collect(),
     ];
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
@@ -66,13 +69,29 @@ pub fn encode(parts: &DictParts) -> Vec<u8> {
     out
 }
 
+fn is_permutation(ids: &[u32]) -> bool {
+    let mut seen = vec![false; ids.len()];
+    ids.iter().all(|&id| seen.get_mut(id as usize).is_some_and(|s| !std::mem::replace(s, true)))
+}
+
 fn u64_at(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"))
 }
 
 /// Borrows the sections of `bytes`, which must start on an 8-byte boundary (16 to keep
-/// the trie's records within cache lines).
+/// the trie's records within cache lines), checking everything.
 pub fn decode(bytes: &[u8]) -> Result<BlobView<'_>> {
+    decode_checked(bytes, true)
+}
+
+/// [`decode`] for the blob `build.rs` compiled into this binary, which comes from a
+/// validated dictionary: the full checks (UTF-8 of 3 MB of words, order of the word
+/// ends) would cost milliseconds of every import, so only the cheap ones run.
+pub fn decode_bundled(bytes: &'static [u8]) -> Result<BlobView<'static>> {
+    decode_checked(bytes, false)
+}
+
+fn decode_checked(bytes: &[u8], full: bool) -> Result<BlobView<'_>> {
     let bad = |what: &str| Error::BadData(what.to_string());
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(bad("not a zhfast dictionary"));
@@ -94,18 +113,27 @@ pub fn decode(bytes: &[u8]) -> Result<BlobView<'_>> {
     let cast = |b| bytemuck::try_cast_slice(b).map_err(|_| bad("misaligned section"));
     let view = BlobView {
         trie: sections[0],
-        text: std::str::from_utf8(sections[1]).map_err(|_| bad("word text"))?,
+        text: if full {
+            std::str::from_utf8(sections[1]).map_err(|_| bad("word text"))?
+        } else {
+            // SAFETY: build.rs wrote this section from a `String` (checked in debug builds).
+            debug_assert!(std::str::from_utf8(sections[1]).is_ok());
+            unsafe { std::str::from_utf8_unchecked(sections[1]) }
+        },
         ends: cast(sections[2])?,
         freqs: bytemuck::try_cast_slice(sections[3]).map_err(|_| bad("misaligned section"))?,
         classes: bytemuck::try_cast_slice(sections[4]).map_err(|_| bad("misaligned section"))?,
         tags: bytemuck::try_cast_slice(sections[5]).map_err(|_| bad("misaligned section"))?,
         tag_names: std::str::from_utf8(sections[6]).map_err(|_| bad("tag names"))?,
+        sorted: cast(sections[7])?,
         total,
     };
-    let consistent = [view.ends.len(), view.freqs.len(), view.tags.len()].iter().all(|&n| n == count)
+    let consistent = [view.ends.len(), view.freqs.len(), view.tags.len(), view.sorted.len()].iter().all(|&n| n == count)
         && view.ends.last().map_or(view.text.is_empty(), |&e| e as usize == view.text.len())
-        && view.ends.windows(2).all(|w| w[0] <= w[1])
-        && view.ends.iter().all(|&e| view.text.is_char_boundary(e as usize));
+        && (!full
+            || (view.ends.windows(2).all(|w| w[0] <= w[1])
+                && view.ends.iter().all(|&e| view.text.is_char_boundary(e as usize))
+                && is_permutation(view.sorted)));
     if !consistent {
         return Err(bad("inconsistent sections"));
     }

@@ -9,7 +9,12 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::trie::CharTrie;
 
-/// Everything a dictionary holds, as owned arrays indexed by word id (byte order).
+/// Everything a dictionary holds, as owned arrays indexed by word id.
+///
+/// Word ids follow descending frequency (ties in byte order), not the words' byte order:
+/// arrays indexed by id — frequencies, and the bindings' cache of one string object per
+/// word — then keep the words a text meets most in a few cache lines at their front.
+/// `sorted` lists the ids in the words' byte order, for prefix searches.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DictParts {
     /// Serialised [`crate::trie::CharTrie`]: word → (word id, frequency class); empty
@@ -19,6 +24,8 @@ pub struct DictParts {
     pub text: String,
     pub ends: Vec<u32>,
     pub freqs: Vec<i64>,
+    /// Word ids in the byte order of their words.
+    pub sorted: Vec<u32>,
     /// The distinct frequencies, by class: the trie stores each word's class, so a walk
     /// finds `ln(freq)` in a table of a few thousand entries instead of one per word.
     pub classes: Vec<i64>,
@@ -83,10 +90,19 @@ where
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let mut parts = DictParts { tag_names, total, ..Default::default() };
+    let count = u32::try_from(sorted.len()).map_err(|_| Error::BadData("too many words".into()))?;
+    // Ids by descending frequency; `sort_by` is stable, so ties stay in byte order.
+    let mut by_freq: Vec<u32> = (0..count).collect();
+    by_freq.sort_by(|&a, &b| sorted[b as usize].1 .0.cmp(&sorted[a as usize].1 .0));
+    parts.sorted = vec![0; sorted.len()];
+    for (id, &rank) in by_freq.iter().enumerate() {
+        parts.sorted[rank as usize] = id as u32;
+    }
     parts.text.reserve(sorted.iter().map(|(w, _)| w.len()).sum());
     let mut class_of_freq: HashMap<i64, u32> = HashMap::new();
     let mut word_classes = Vec::with_capacity(sorted.len());
-    for (word, (freq, tag)) in &sorted {
+    for &rank in &by_freq {
+        let (word, (freq, tag)) = &sorted[rank as usize];
         parts.text.push_str(word);
         parts.ends.push(u32::try_from(parts.text.len()).map_err(|_| Error::BadData("dictionary over 4 GiB".into()))?);
         parts.freqs.push(*freq);
@@ -99,7 +115,11 @@ where
         word_classes.push(class);
     }
     // Weighted by frequency, so the trie lays out the words a text meets most together.
-    let keys = sorted.iter().enumerate().filter(|(_, (w, _))| trie_can_hold(w)).map(|(id, (w, (f, _)))| (w.as_str(), id as u32, (*f).max(0) as u64));
+    let keys = sorted
+        .iter()
+        .zip(&parts.sorted)
+        .filter(|((w, _), _)| trie_can_hold(w))
+        .map(|((w, (f, _)), &id)| (w.as_str(), id, (*f).max(0) as u64));
     if keys.clone().next().is_some() {
         parts.trie = CharTrie::build(keys, |id| word_classes[id as usize])?.to_bytes();
     }

@@ -26,35 +26,100 @@ pub fn presplit(text: &str, visit: impl FnMut(Piece)) {
 
 /// [`presplit`] with another block class (posseg's `re_han_internal` has no `%` or `-`).
 pub fn presplit_by(text: &str, is_block_char: fn(char) -> bool, mut visit: impl FnMut(Piece)) {
-    let bytes = text.as_bytes();
     let mut pos = 0;
-    while pos < bytes.len() {
+    while pos < text.len() {
         let run_start = pos;
         if is_block_char(char_at(text, pos)) {
             pos = block_end(text, pos, is_block_char);
             visit(Piece::Block(run_start, pos));
+        } else {
+            pos = split_other(text, pos, is_block_char, &mut visit);
+        }
+    }
+}
+
+/// Visits the pieces of the run of non-block text that starts at `pos`, split at
+/// separators; returns where the run ends.
+fn split_other(text: &str, mut pos: usize, is_block_char: impl Fn(char) -> bool, visit: &mut impl FnMut(Piece)) -> usize {
+    let bytes = text.as_bytes();
+    let mut other_start = pos;
+    while pos < bytes.len() {
+        let c = char_at(text, pos);
+        if is_block_char(c) {
+            break;
+        }
+        let width = c.len_utf8();
+        if is_python_space(c) {
+            let sep_end = if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') { pos + 2 } else { pos + width };
+            visit(Piece::Other(other_start, pos));
+            visit(Piece::Space(pos, sep_end));
+            pos = sep_end;
+            other_start = pos;
+        } else {
+            pos += width;
+        }
+    }
+    visit(Piece::Other(other_start, pos));
+    pos
+}
+
+/// [`presplit_by`] that also decodes each block as it finds it: before a block is
+/// visited, `chars` holds its characters and `offsets` their byte offsets plus the
+/// block's end — what the segmenter needs, in the same pass that finds where the block
+/// ends (decoding a block twice cost a fifth of the core's instructions).
+#[inline]
+pub fn presplit_decoding(
+    text: &str,
+    is_block_char: impl Fn(char) -> bool + Copy,
+    chars: &mut Vec<char>,
+    offsets: &mut Vec<usize>,
+    mut visit: impl FnMut(Piece, &[char], &[usize]),
+) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let (c, width) = decode_at(bytes, text, pos);
+        if !is_block_char(c) {
+            pos = split_other(text, pos, is_block_char, &mut |piece| visit(piece, &[], &[]));
             continue;
         }
-        // A run of non-block text, split at separators.
-        let mut other_start = pos;
-        while pos < bytes.len() {
-            let c = char_at(text, pos);
-            if is_block_char(c) {
+        let start = pos;
+        chars.clear();
+        offsets.clear();
+        let (mut c, mut width) = (c, width);
+        loop {
+            chars.push(c);
+            offsets.push(pos);
+            pos += width;
+            if pos >= bytes.len() {
                 break;
             }
-            let width = c.len_utf8();
-            if is_python_space(c) {
-                let sep_end = if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') { pos + 2 } else { pos + width };
-                visit(Piece::Other(other_start, pos));
-                visit(Piece::Space(pos, sep_end));
-                pos = sep_end;
-                other_start = pos;
-            } else {
-                pos += width;
+            (c, width) = decode_at(bytes, text, pos);
+            if !is_block_char(c) {
+                break;
             }
         }
-        visit(Piece::Other(other_start, pos));
+        offsets.push(pos);
+        visit(Piece::Block(start, pos), chars, offsets);
     }
+}
+
+/// The character at byte `pos` (a boundary) and its width; the common one- and three-byte
+/// forms are decoded inline.
+#[inline(always)]
+fn decode_at(bytes: &[u8], text: &str, pos: usize) -> (char, usize) {
+    let b = bytes[pos];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    if b & 0xF0 == 0xE0 && pos + 2 < bytes.len() {
+        let v = (u32::from(b & 0x0F) << 12) | (u32::from(bytes[pos + 1] & 0x3F) << 6) | u32::from(bytes[pos + 2] & 0x3F);
+        if let Some(c) = char::from_u32(v) {
+            return (c, 3);
+        }
+    }
+    let c = char_at(text, pos);
+    (c, c.len_utf8())
 }
 
 #[inline]
@@ -94,6 +159,22 @@ mod tests {
             vec![('B', "我们a1"), ('O', "，。"), ('S', " "), ('O', ""), ('S', "\r\n"), ('O', ""), ('S', "\r"), ('O', ""), ('B', "好")]
         );
         assert_eq!(pieces(""), vec![]);
+        // The decoding variant yields the same pieces, with each block's characters.
+        for text in ["我们a1，。 \r\n\r好", "", " ", "a", "é𠀀x好 ", "\r\n好好\t"] {
+            let (mut chars, mut offsets) = (Vec::new(), Vec::new());
+            let mut decoded = Vec::new();
+            presplit_decoding(text, is_block_char, &mut chars, &mut offsets, |p, cs, os| {
+                if let Piece::Block(s, e) = p {
+                    assert_eq!(cs.iter().collect::<String>(), &text[s..e]);
+                    assert_eq!((os[0], os[cs.len()]), (s, e));
+                    assert!(cs.iter().zip(os).all(|(&c, &o)| text[o..].starts_with(c)));
+                }
+                decoded.push(p);
+            });
+            let mut plain = Vec::new();
+            presplit(text, |p| plain.push(p));
+            assert_eq!(decoded, plain, "{text:?}");
+        }
         assert_eq!(pieces(" "), vec![('O', ""), ('S', " "), ('O', "")]);
     }
 }

@@ -3,12 +3,13 @@
 
 use std::collections::HashSet;
 
-use crate::dag::{block_chars, Dag};
+use crate::chars::is_block_char;
+use crate::dag::Dag;
 use crate::dict::Dictionary;
 use crate::error::Result;
 use crate::finalseg::{cut_unknown, FinalsegScratch};
 use crate::hmm::HmmModel;
-use crate::presplit::{presplit, Piece};
+use crate::presplit::{presplit_decoding, Piece};
 use crate::route::Route;
 use crate::tokens::{Tokens, JOINED, NO_WORD};
 
@@ -87,16 +88,19 @@ impl<'a> Segmenter<'a> {
     /// jieba's `Tokenizer.cut`, appending tokens to `out`.
     pub fn cut(&self, text: &str, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         let mut result = Ok(());
-        presplit(text, |piece| match piece {
-            Piece::Block(s, e) => {
+        // The block buffers leave the scratch while the pre-split fills them.
+        let (mut chars, mut offsets) = (std::mem::take(&mut scratch.chars), std::mem::take(&mut scratch.offsets));
+        presplit_decoding(text, is_block_char, &mut chars, &mut offsets, |piece, chars, offsets| match piece {
+            Piece::Block(..) => {
                 if result.is_ok() {
-                    result = self.cut_block(text, s, e, mode, scratch, out);
+                    result = self.cut_block(text, chars, offsets, mode, scratch, out);
                 }
             }
             Piece::Space(s, e) => out.push(s, e, NO_WORD),
             Piece::Other(s, e) if mode == CutMode::All => out.push(s, e, NO_WORD),
             Piece::Other(s, e) => out.push_chars(text, s, e),
         });
+        (scratch.chars, scratch.offsets) = (chars, offsets);
         result
     }
 
@@ -128,20 +132,20 @@ impl<'a> Segmenter<'a> {
         result
     }
 
-    fn cut_block(&self, text: &str, start: usize, end: usize, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
-        block_chars(text, start, end, &mut scratch.offsets, &mut scratch.chars);
+    /// Cuts one block, whose characters are `chars` at the byte `offsets` (plus its end).
+    fn cut_block(&self, text: &str, chars: &[char], offsets: &[usize], mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         match mode {
             CutMode::All => {
-                scratch.dag.build(self.dict, text, &scratch.chars, &scratch.offsets);
-                self.cut_all_block(text, scratch, out)
+                scratch.dag.build(self.dict, text, chars, offsets);
+                self.cut_all_block(text, offsets, scratch, out)
             }
             CutMode::Hmm => {
-                scratch.route.build(self.dict, text, &scratch.chars, &scratch.offsets)?;
-                self.cut_hmm_block(text, scratch, out);
+                scratch.route.build(self.dict, text, chars, offsets)?;
+                self.cut_hmm_block(text, offsets, scratch, out);
             }
             CutMode::NoHmm => {
-                scratch.route.build(self.dict, text, &scratch.chars, &scratch.offsets)?;
-                cut_no_hmm_block(text, scratch, out);
+                scratch.route.build(self.dict, text, chars, offsets)?;
+                cut_no_hmm_block(text, offsets, &scratch.route, out);
             }
         }
         Ok(())
@@ -149,8 +153,8 @@ impl<'a> Segmenter<'a> {
 
     /// jieba's `__cut_DAG`: single-character steps of the route are buffered; a buffer of
     /// several characters that is not a known word goes to `finalseg`.
-    fn cut_hmm_block(&self, text: &str, scratch: &mut Scratch, out: &mut Tokens) {
-        let n = scratch.offsets.len() - 1;
+    fn cut_hmm_block(&self, text: &str, offsets: &[usize], scratch: &mut Scratch, out: &mut Tokens) {
+        let n = offsets.len() - 1;
         let mut buf_start: Option<usize> = None;
         let mut x = 0;
         while x < n {
@@ -159,19 +163,18 @@ impl<'a> Segmenter<'a> {
                 buf_start.get_or_insert(x);
             } else {
                 if let Some(b) = buf_start.take() {
-                    self.flush_hmm_buffer(text, b, x, scratch, out);
+                    self.flush_hmm_buffer(text, offsets, b, x, scratch, out);
                 }
-                out.push(scratch.offsets[x], scratch.offsets[y], scratch.route.word(x));
+                out.push(offsets[x], offsets[y], scratch.route.word(x));
             }
             x = y;
         }
         if let Some(b) = buf_start {
-            self.flush_hmm_buffer(text, b, n, scratch, out);
+            self.flush_hmm_buffer(text, offsets, b, n, scratch, out);
         }
     }
 
-    fn flush_hmm_buffer(&self, text: &str, from: usize, to: usize, scratch: &mut Scratch, out: &mut Tokens) {
-        let offsets = &scratch.offsets;
+    fn flush_hmm_buffer(&self, text: &str, offsets: &[usize], from: usize, to: usize, scratch: &mut Scratch, out: &mut Tokens) {
         let (s, e) = (offsets[from], offsets[to]);
         if to - from == 1 {
             out.push(s, e, scratch.route.word(from));
@@ -187,8 +190,8 @@ impl<'a> Segmenter<'a> {
     /// jieba's `__cut_all`, step for step: `old_j` suppresses single characters already
     /// covered by a longer word, and single-edge words starting with an ASCII letter or
     /// digit are joined into one token.
-    fn cut_all_block(&self, text: &str, scratch: &mut Scratch, out: &mut Tokens) {
-        let Scratch { offsets, dag, eng_buf, .. } = scratch;
+    fn cut_all_block(&self, text: &str, offsets: &[usize], scratch: &mut Scratch, out: &mut Tokens) {
+        let Scratch { dag, eng_buf, .. } = scratch;
         let bytes = text.as_bytes();
         let n = offsets.len() - 1;
         let mut old_j: isize = -1;
@@ -232,21 +235,20 @@ impl<'a> Segmenter<'a> {
 }
 
 /// jieba's `__cut_DAG_NO_HMM`: consecutive single ASCII letters and digits become one token.
-fn cut_no_hmm_block(text: &str, scratch: &Scratch, out: &mut Tokens) {
-    let offsets = &scratch.offsets;
+fn cut_no_hmm_block(text: &str, offsets: &[usize], route: &Route, out: &mut Tokens) {
     let bytes = text.as_bytes();
     let n = offsets.len() - 1;
     let mut buf_start: Option<usize> = None;
     let mut x = 0;
     while x < n {
-        let y = scratch.route.next(x);
+        let y = route.next(x);
         if y - x == 1 && bytes[offsets[x]].is_ascii_alphanumeric() {
             buf_start.get_or_insert(x);
         } else {
             if let Some(b) = buf_start.take() {
                 out.push(offsets[b], offsets[x], NO_WORD);
             }
-            out.push(offsets[x], offsets[y], scratch.route.word(x));
+            out.push(offsets[x], offsets[y], route.word(x));
         }
         x = y;
     }

@@ -75,7 +75,7 @@ fn cached(slot: &AtomicPtr<ffi::PyObject>, s: &str) -> *mut ffi::PyObject {
         };
     }
     // SAFETY: the slot keeps its own reference; this one is for the caller.
-    unsafe { ffi::Py_IncRef(p) };
+    unsafe { ffi::Py_INCREF(p) };
     p
 }
 
@@ -115,7 +115,8 @@ pub fn token_list<'py>(py: Python<'py>, words: &WordStrings, text: &str, tokens:
             if item.is_null() {
                 return Err(PyErr::fetch(py));
             }
-            ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, item);
+            // The list is new and the index in range: the unchecked store suffices.
+            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, item);
         }
         Ok(list.cast_into_unchecked())
     }
