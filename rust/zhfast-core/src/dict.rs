@@ -396,11 +396,6 @@ impl Dictionary {
         }
     }
 
-    #[doc(hidden)]
-    pub fn base_trie(&self) -> Option<&CharTrie> {
-        self.base.trie.as_deref()
-    }
-
     /// Whether words were added at run time (which [`Self::for_each_user_word`] finds).
     #[inline]
     pub fn has_user_words(&self) -> bool {

@@ -9,6 +9,9 @@ use crate::dict::Dictionary;
 use crate::error::{Error, Result};
 use crate::tokens::NO_WORD;
 
+/// No word of that length starts at that position (see [`Route::gram`]).
+pub const NO_GRAM: u32 = u32::MAX - 1;
+
 #[derive(Debug, Default, Clone)]
 pub struct Route {
     score: Vec<f64>,
@@ -18,6 +21,10 @@ pub struct Route {
     word: Vec<u32>,
     /// The block's characters in the base trie's code (scratch for [`Route::build`]).
     codes: Vec<u32>,
+    /// Per position, the word id of the 2- and 3-character dictionary words (with a
+    /// non-zero frequency) starting there, or [`NO_GRAM`]: what `cut_for_search` looks
+    /// up, found by the walk that scores the route.
+    grams: Vec<[u32; 2]>,
 }
 
 impl Route {
@@ -39,8 +46,12 @@ impl Route {
             let score = &self.score;
             let (mut best, mut best_end, mut best_word) = (f64::NEG_INFINITY, k, NO_WORD);
             let mut found = false;
+            let mut grams = [NO_GRAM; 2];
             dict.for_each_prefix_word_coded(&self.codes[k..], |len, log_freq, id| {
                 domain_error |= log_freq.is_nan();
+                if len == 2 || len == 3 {
+                    grams[len - 2] = id;
+                }
                 let j = k + len - 1;
                 let s = log_freq - log_total + score[j + 1];
                 // Base words come shortest first: `>=` keeps the largest `j` among equal scores.
@@ -52,6 +63,9 @@ impl Route {
             if user_words {
                 dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, log_freq| {
                     domain_error |= log_freq.is_nan();
+                    if len == 2 || len == 3 {
+                        grams[len - 2] = NO_WORD;
+                    }
                     let j = k + len - 1;
                     let s = log_freq - log_total + score[j + 1];
                     // In no particular order: break ties towards the larger `j` explicitly.
@@ -71,8 +85,17 @@ impl Route {
             self.score[k] = best;
             self.end[k] = best_end as u32;
             self.word[k] = best_word;
+            self.grams[k] = grams;
         }
         Ok(())
+    }
+
+    /// The id of the `width`-character word (2 or 3) starting at position `i` that
+    /// `cut_for_search` yields as a gram ([`NO_WORD`] for a user word), or [`NO_GRAM`].
+    /// Valid after [`Route::build`].
+    #[inline]
+    pub fn gram(&self, i: usize, width: usize) -> u32 {
+        self.grams[i][width - 2]
     }
 
     fn reset(&mut self, n: usize) {
@@ -82,6 +105,8 @@ impl Route {
         self.end.resize(n, 0);
         self.word.clear();
         self.word.resize(n, 0);
+        self.grams.clear();
+        self.grams.resize(n, [NO_GRAM; 2]);
     }
 
     /// Fails as Python's `math.log` does when a word on the graph has a negative frequency.

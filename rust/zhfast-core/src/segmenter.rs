@@ -4,13 +4,12 @@
 use std::collections::HashSet;
 
 use crate::chars::is_block_char;
-use crate::dag::Dag;
 use crate::dict::Dictionary;
 use crate::error::Result;
 use crate::finalseg::{cut_unknown, FinalsegScratch};
 use crate::hmm::HmmModel;
 use crate::presplit::{presplit_decoding, Piece};
-use crate::route::Route;
+use crate::route::{Route, NO_GRAM};
 use crate::tokens::{Tokens, JOINED, NO_WORD};
 
 /// Which of jieba's `cut` variants to run.
@@ -59,12 +58,15 @@ impl Job {
 pub struct Scratch {
     offsets: Vec<usize>,
     chars: Vec<char>,
-    dag: Dag,
+    /// A block's characters in the base trie's code, and one position's `(end, id)`
+    /// edges (for `cut_all`).
+    codes: Vec<u32>,
+    edges: Vec<(usize, u32)>,
     route: Route,
     finalseg: FinalsegScratch,
     eng_buf: Vec<(usize, usize)>,
+    /// One block's words in search mode, before their grams are added.
     words: Tokens,
-    gram_offsets: Vec<usize>,
 }
 
 /// A borrowed view of everything a cut reads.
@@ -87,15 +89,26 @@ impl<'a> Segmenter<'a> {
 
     /// jieba's `Tokenizer.cut`, appending tokens to `out`.
     pub fn cut(&self, text: &str, mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
+        self.cut_with(text, mode, false, scratch, out)
+    }
+
+    /// jieba's `Tokenizer.cut_for_search`: each word of `cut` preceded by its dictionary
+    /// 2-grams (words longer than 2) and then 3-grams (longer than 3).
+    pub fn cut_for_search(&self, text: &str, hmm: bool, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
+        self.cut_with(text, CutMode::from_flags(false, hmm), true, scratch, out)
+    }
+
+    fn cut_with(&self, text: &str, mode: CutMode, search: bool, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
         let mut result = Ok(());
         // The block buffers leave the scratch while the pre-split fills them.
         let (mut chars, mut offsets) = (std::mem::take(&mut scratch.chars), std::mem::take(&mut scratch.offsets));
         presplit_decoding(text, is_block_char, &mut chars, &mut offsets, |piece, chars, offsets| match piece {
             Piece::Block(..) => {
                 if result.is_ok() {
-                    result = self.cut_block(text, chars, offsets, mode, scratch, out);
+                    result = self.cut_block(text, chars, offsets, mode, search, scratch, out);
                 }
             }
+            // Outside blocks no token is longer than two characters: no search grams.
             Piece::Space(s, e) => out.push(s, e, NO_WORD),
             Piece::Other(s, e) if mode == CutMode::All => out.push(s, e, NO_WORD),
             Piece::Other(s, e) => out.push_chars(text, s, e),
@@ -104,50 +117,27 @@ impl<'a> Segmenter<'a> {
         result
     }
 
-    /// jieba's `Tokenizer.cut_for_search`: each word of `cut` preceded by its dictionary
-    /// 2-grams (words longer than 2) and then 3-grams (longer than 3).
-    pub fn cut_for_search(&self, text: &str, hmm: bool, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
+    /// Cuts one block, whose characters are `chars` at the byte `offsets` (plus its end).
+    /// With `search`, the block's words are followed up with [`expand_for_search`].
+    #[allow(clippy::too_many_arguments)]
+    fn cut_block(&self, text: &str, chars: &[char], offsets: &[usize], mode: CutMode, search: bool, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
+        if mode == CutMode::All {
+            self.cut_all_block(text, chars, offsets, scratch, out);
+            return Ok(());
+        }
+        scratch.route.build(self.dict, text, chars, offsets)?;
         let mut words = std::mem::take(&mut scratch.words);
         words.clear();
-        let result = self.cut(text, CutMode::from_flags(false, hmm), scratch, &mut words);
-        let offsets = &mut scratch.gram_offsets;
-        for (&(s, e), &id) in words.spans.iter().zip(&words.ids) {
-            offsets.clear();
-            offsets.extend(text[s..e].char_indices().map(|(i, _)| s + i));
-            offsets.push(e);
-            let n = offsets.len() - 1;
-            for width in [2, 3] {
-                if n > width {
-                    for i in 0..=n - width {
-                        let (gs, ge) = (offsets[i], offsets[i + width]);
-                        if let Some(gram_id) = self.dict.positive_id(&text[gs..ge]) {
-                            out.push(gs, ge, gram_id);
-                        }
-                    }
-                }
-            }
-            out.push(s, e, id);
+        let sink = if search { &mut words } else { &mut *out };
+        if mode == CutMode::Hmm {
+            self.cut_hmm_block(text, offsets, scratch, sink);
+        } else {
+            cut_no_hmm_block(text, offsets, &scratch.route, sink);
+        }
+        if search {
+            expand_for_search(offsets, &scratch.route, &words, out);
         }
         scratch.words = words;
-        result
-    }
-
-    /// Cuts one block, whose characters are `chars` at the byte `offsets` (plus its end).
-    fn cut_block(&self, text: &str, chars: &[char], offsets: &[usize], mode: CutMode, scratch: &mut Scratch, out: &mut Tokens) -> Result<()> {
-        match mode {
-            CutMode::All => {
-                scratch.dag.build(self.dict, text, chars, offsets);
-                self.cut_all_block(text, offsets, scratch, out)
-            }
-            CutMode::Hmm => {
-                scratch.route.build(self.dict, text, chars, offsets)?;
-                self.cut_hmm_block(text, offsets, scratch, out);
-            }
-            CutMode::NoHmm => {
-                scratch.route.build(self.dict, text, chars, offsets)?;
-                cut_no_hmm_block(text, offsets, &scratch.route, out);
-            }
-        }
         Ok(())
     }
 
@@ -190,22 +180,37 @@ impl<'a> Segmenter<'a> {
     /// jieba's `__cut_all`, step for step: `old_j` suppresses single characters already
     /// covered by a longer word, and single-edge words starting with an ASCII letter or
     /// digit are joined into one token.
-    fn cut_all_block(&self, text: &str, offsets: &[usize], scratch: &mut Scratch, out: &mut Tokens) {
-        let Scratch { dag, eng_buf, .. } = scratch;
+    ///
+    /// Each position's edges are found by walking from it as the cut goes (the graph is
+    /// never stored): `edges` holds `(end, id)` of one position, ascending by end.
+    fn cut_all_block(&self, text: &str, chars: &[char], offsets: &[usize], scratch: &mut Scratch, out: &mut Tokens) {
+        let Scratch { codes, edges, eng_buf, .. } = scratch;
         let bytes = text.as_bytes();
         let n = offsets.len() - 1;
         let mut old_j: isize = -1;
         let mut eng_scan = false;
         eng_buf.clear();
+        codes.clear();
+        self.dict.encode_base(chars, codes);
+        let user_words = self.dict.has_user_words();
         for k in 0..n {
+            edges.clear();
+            self.dict.for_each_prefix_word_coded(&codes[k..], |len, _, id| edges.push((k + len - 1, id)));
+            if user_words {
+                self.dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, _| edges.push((k + len - 1, NO_WORD)));
+                // Base and user words are distinct strings, so no two share an end.
+                edges.sort_unstable_by_key(|&(j, _)| j);
+            }
+            if edges.is_empty() {
+                edges.push((k, NO_WORD));
+            }
             let is_eng = bytes[offsets[k]].is_ascii_alphanumeric();
             if eng_scan && !is_eng {
                 eng_scan = false;
                 flush_joined(text, eng_buf, out);
             }
-            let edges = dag.edge_range(k);
             if edges.len() == 1 && k as isize > old_j {
-                let (j, _, id) = dag.edge(edges.start);
+                let (j, id) = edges[0];
                 let word = (offsets[k], offsets[j + 1]);
                 if is_eng {
                     if !eng_scan {
@@ -219,8 +224,7 @@ impl<'a> Segmenter<'a> {
                 }
                 old_j = j as isize;
             } else {
-                for e in edges {
-                    let (j, _, id) = dag.edge(e);
+                for &(j, id) in edges.iter() {
                     if j > k {
                         out.push(offsets[k], offsets[j + 1], id);
                         old_j = j as isize;
@@ -231,6 +235,34 @@ impl<'a> Segmenter<'a> {
         if eng_scan {
             flush_joined(text, eng_buf, out);
         }
+    }
+}
+
+/// `cut_for_search`'s expansion of one block's `words` (which tile the block in order):
+/// before each word of more than two characters, its 2-grams that are dictionary words,
+/// then (more than three) its 3-grams.  [`Route::build`] noted those words while it
+/// walked, so nothing is looked up again.
+fn expand_for_search(offsets: &[usize], route: &Route, words: &Tokens, out: &mut Tokens) {
+    let mut start = 0; // character position of the current word in the block
+    for (&(s, e), &id) in words.spans.iter().zip(&words.ids) {
+        debug_assert_eq!(offsets[start], s);
+        let mut end = start + 1;
+        while offsets[end] < e {
+            end += 1;
+        }
+        let n = end - start;
+        for width in [2, 3] {
+            if n > width {
+                for i in start..=end - width {
+                    let gram = route.gram(i, width);
+                    if gram != NO_GRAM {
+                        out.push(offsets[i], offsets[i + width], gram);
+                    }
+                }
+            }
+        }
+        out.push(s, e, id);
+        start = end;
     }
 }
 

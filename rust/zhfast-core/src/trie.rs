@@ -197,11 +197,6 @@ impl CharTrie {
         }
     }
 
-    #[doc(hidden)]
-    pub fn raw_nodes(&self) -> &[[u32; 4]] {
-        &self.nodes
-    }
-
     /// `(value, payload, length in chars)` of every key that is a prefix of `chars`,
     /// shortest first.
     pub fn prefixes<'a>(&'a self, chars: &'a [char]) -> impl Iterator<Item = (u32, u32, usize)> + 'a {
