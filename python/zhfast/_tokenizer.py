@@ -9,7 +9,6 @@ import io
 import os
 import time
 from _thread import RLock
-from array import array
 from math import log
 
 from . import _core
@@ -67,11 +66,12 @@ def _stand_in(sentence):
     return sentence.encode("utf-8", "replace").decode("utf-8")
 
 
-def _offsets_array(data):
-    """Native-endian ``uint32`` bytes as an ``array('I')`` (buffer protocol, no NumPy)."""
-    out = array("I")
-    out.frombytes(data)
-    return out
+def _decoded(texts):
+    """``texts`` as a list of ``str`` (``bytes`` decoded as jieba does); a list that
+    already holds only ``str`` is passed through without a per-item call."""
+    if texts.__class__ is list and all(t.__class__ is str for t in texts):
+        return texts
+    return [strdecode(t) for t in texts]
 
 
 def _check_threads(threads):
@@ -358,7 +358,7 @@ class Tokenizer:
     def lcut_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
         """``[lcut(t, cut_all, HMM) for t in texts]``, cut on ``threads`` threads (all
         cores for ``None``) with the GIL released."""
-        texts = [strdecode(t) for t in texts]
+        texts = _decoded(texts)
         core = self._checked_core()
         try:
             return core.cut_batch(texts, bool(cut_all), bool(HMM), False, _check_threads(threads))
@@ -367,7 +367,7 @@ class Tokenizer:
 
     def lcut_for_search_batch(self, texts, HMM=True, *, threads=None):
         """``[lcut_for_search(t, HMM) for t in texts]`` on ``threads`` threads."""
-        texts = [strdecode(t) for t in texts]
+        texts = _decoded(texts)
         core = self._checked_core()
         try:
             return core.cut_batch(texts, False, bool(HMM), True, _check_threads(threads))
@@ -382,20 +382,19 @@ class Tokenizer:
         text = strdecode(text)
         core = self._checked_core()
         try:
-            return _offsets_array(core.offsets(text, bool(cut_all), bool(HMM)))
+            return core.offsets(text, bool(cut_all), bool(HMM))
         except UnicodeEncodeError:
-            return _offsets_array(core.offsets(_stand_in(text), bool(cut_all), bool(HMM)))
+            return core.offsets(_stand_in(text), bool(cut_all), bool(HMM))
 
     def cut_offsets_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
         """``[cut_offsets(t, cut_all, HMM) for t in texts]`` on ``threads`` threads."""
-        texts = [strdecode(t) for t in texts]
+        texts = _decoded(texts)
         core = self._checked_core()
         threads = _check_threads(threads)
         try:
-            raw = core.offsets_batch(texts, bool(cut_all), bool(HMM), threads)
+            return core.offsets_batch(texts, bool(cut_all), bool(HMM), threads)
         except UnicodeEncodeError:
-            raw = core.offsets_batch([_stand_in(t) for t in texts], bool(cut_all), bool(HMM), threads)
-        return [_offsets_array(b) for b in raw]
+            return core.offsets_batch([_stand_in(t) for t in texts], bool(cut_all), bool(HMM), threads)
 
     def tokenize(self, unicode_sentence, mode="default", HMM=True):
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is

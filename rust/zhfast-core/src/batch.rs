@@ -14,17 +14,53 @@ thread_local! {
     static POS_SCRATCH: RefCell<PosScratch> = RefCell::new(PosScratch::default());
 }
 
-/// Cuts every text with `job` in the current rayon pool; results in input order.
-pub fn cut_all_texts<T: AsRef<str> + Sync>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Vec<Result<Tokens>> {
+/// The tokens of consecutive texts, flat: text `i`'s are `tokens[bounds[i]..bounds[i + 1]]`
+/// (one allocation per group of texts instead of two per text).
+#[derive(Debug, Default, Clone)]
+pub struct TokenBatch {
+    pub tokens: Tokens,
+    pub bounds: Vec<usize>,
+}
+
+impl TokenBatch {
+    /// Number of texts.
+    pub fn len(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Index range of text `i`'s tokens.
+    pub fn range(&self, i: usize) -> std::ops::Range<usize> {
+        self.bounds[i]..self.bounds[i + 1]
+    }
+}
+
+/// Texts per rayon task: enough to amortise scheduling, few enough to balance.
+const TEXTS_PER_TASK: usize = 16;
+
+/// Cuts every text with `job` in the current rayon pool: one [`TokenBatch`] per group
+/// of [`TEXTS_PER_TASK`] texts, in input order; a group that fails stops at its first
+/// failing text.
+pub fn cut_all_texts<T: AsRef<str> + Sync>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Vec<Result<TokenBatch>> {
     texts
-        .par_iter()
-        .map(|text| {
+        .par_chunks(TEXTS_PER_TASK)
+        .map(|group| {
             SCRATCH.with(|cell| {
                 let mut scratch = cell.take();
-                let mut out = Tokens::default();
-                let result = seg.run(text.as_ref(), job, &mut scratch, &mut out).map(|()| out);
+                let mut batch = TokenBatch { tokens: Tokens::default(), bounds: vec![0] };
+                let mut result = Ok(());
+                for text in group {
+                    result = seg.run(text.as_ref(), job, &mut scratch, &mut batch.tokens);
+                    if result.is_err() {
+                        break;
+                    }
+                    batch.bounds.push(batch.tokens.len());
+                }
                 cell.replace(scratch);
-                result
+                result.map(|()| batch)
             })
         })
         .collect()

@@ -103,21 +103,38 @@ fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, i: usize) -> *
 
 /// A Python list of the tokens, as `str`.
 pub fn token_list<'py>(py: Python<'py>, words: &WordStrings, text: &str, tokens: &Tokens) -> PyResult<Bound<'py, PyList>> {
+    token_list_range(py, words, text, tokens, 0..tokens.len())
+}
+
+/// A Python list of the tokens in `range`, as `str`.
+pub fn token_list_range<'py>(
+    py: Python<'py>,
+    words: &WordStrings,
+    text: &str,
+    tokens: &Tokens,
+    range: std::ops::Range<usize>,
+) -> PyResult<Bound<'py, PyList>> {
     // SAFETY: the GIL is held (`py`); every item is a new reference stolen by the list.
     unsafe {
-        let list = ffi::PyList_New(tokens.len() as ffi::Py_ssize_t);
+        let list = ffi::PyList_New(range.len() as ffi::Py_ssize_t);
         if list.is_null() {
             return Err(PyErr::fetch(py));
         }
         let list = Bound::from_owned_ptr(py, list);
-        for i in 0..tokens.len() {
+        for (slot, i) in range.enumerate() {
             let item = token_object(words, text, tokens, i);
             if item.is_null() {
                 return Err(PyErr::fetch(py));
             }
             // The list is new and the index in range: the unchecked store suffices.
-            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, item);
+            ffi::PyList_SET_ITEM(list.as_ptr(), slot as ffi::Py_ssize_t, item);
         }
+        // A list of str cannot be part of a reference cycle, so the cyclic collector
+        // need not track it (CPython untracks tuples and dicts of atoms the same way).
+        // Batches create thousands of these lists and the collector's passes over them
+        // cost more than a tenth of a batch.  (Should a caller later put the list inside
+        // itself, that cycle would only be freed with the process.)
+        ffi::PyObject_GC_UnTrack(list.as_ptr().cast());
         Ok(list.cast_into_unchecked())
     }
 }

@@ -10,16 +10,22 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use zhfast_core::offsets::CharCursor;
 use zhfast_core::tokens::JOINED;
-use zhfast_core::batch::{cut_all_texts, tag_all_texts};
+use zhfast_core::batch::{cut_all_texts, tag_all_texts, TokenBatch};
 use zhfast_core::{Dictionary, HmmModel, Job, Scratch, Segmenter, Tokens};
 
 use crate::errors::to_py;
 use crate::force_split;
 use crate::pools;
-use crate::strings::{token_bound, token_list, WordStrings};
+use crate::strings::{token_bound, token_list, token_list_range, WordStrings};
 use crate::tags::TagTable;
 use zhfast_core::posseg::{PosScratch, PosSegmenter, Tagged};
 use zhfast_core::posseg_hmm::PossegModel;
+
+/// Text per worker in each chunk of a batch (see `for_each_cut`).
+const CHUNK_BYTES_PER_WORKER: usize = 256 << 10;
+/// Text per chunk with one worker: its tokens stay in the cache until their objects are
+/// built.
+const CHUNK_BYTES_ALONE: usize = 64 << 10;
 
 thread_local! {
     /// Per-thread buffers: cuts allocate nothing once these have grown.
@@ -264,17 +270,17 @@ impl CoreTokenizer {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, search), threads, |text, tokens, strings| {
-            out.append(token_list(py, strings, text, tokens)?)
+        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, search), threads, |text, tokens, range, strings| {
+            out.append(token_list_range(py, strings, text, tokens, range)?)
         })?;
         Ok(out)
     }
 
     /// The code-point end offset of every token of `text`, as native-endian `u32` bytes.
-    fn offsets<'py>(&self, text: &Bound<'py, PyString>, cut_all: bool, hmm: bool) -> PyResult<Bound<'py, PyBytes>> {
+    fn offsets<'py>(&self, text: &Bound<'py, PyString>, cut_all: bool, hmm: bool) -> PyResult<Bound<'py, PyAny>> {
         let py = text.py();
         let s = text.to_cow()?;
-        self.run(py, &s, Job::new(cut_all, hmm, false), |tokens, _| Ok(PyBytes::new(py, &end_offsets(&s, tokens)?)))
+        self.run(py, &s, Job::new(cut_all, hmm, false), |tokens, _| offsets_array(py, &end_offsets(&s, tokens, 0..tokens.len())?))
     }
 
     /// [`Self::offsets`] for many texts, on `threads` threads.
@@ -288,8 +294,8 @@ impl CoreTokenizer {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, false), threads, |text, tokens, _| {
-            out.append(PyBytes::new(py, &end_offsets(text, tokens)?))
+        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, false), threads, |text, tokens, range, _| {
+            out.append(offsets_array(py, &end_offsets(text, tokens, range)?)?)
         })?;
         Ok(out)
     }
@@ -394,32 +400,64 @@ impl CoreTokenizer {
         texts: &[Bound<'py, PyString>],
         job: Job,
         threads: Option<usize>,
-        mut emit: impl FnMut(&str, &Tokens, &WordStrings) -> PyResult<()>,
+        mut emit: impl FnMut(&str, &Tokens, std::ops::Range<usize>, &WordStrings) -> PyResult<()>,
     ) -> PyResult<()> {
-        const CHUNK_BYTES: usize = 4 << 20;
         let pool = pools::pool(threads).map_err(PyRuntimeError::new_err)?;
+        let workers = pool.current_num_threads();
         let snapshot = self.snapshot();
-        let mut next = 0;
-        while next < texts.len() {
-            let mut chunk = Vec::new();
+        let texts: Vec<_> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
+        // Chunks small enough that their tokens are still in the cache when their
+        // Python objects are built, big enough to give every worker plenty to do.
+        let chunk_bytes = if workers == 1 { CHUNK_BYTES_ALONE } else { CHUNK_BYTES_PER_WORKER * workers };
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        while start < texts.len() {
+            let mut end = start;
             let mut bytes = 0;
-            while next < texts.len() && (chunk.is_empty() || bytes < CHUNK_BYTES) {
-                let s = texts[next].to_cow()?;
-                bytes += s.len();
-                chunk.push(s);
-                next += 1;
+            while end < texts.len() && (end == start || bytes < chunk_bytes) {
+                bytes += texts[end].len();
+                end += 1;
             }
-            let dict = &*snapshot.dict;
-            let results = py.detach(|| {
-                let force = force_split::read();
-                let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
-                pool.install(|| cut_all_texts(&seg, &chunk, job))
-            });
-            for (text, result) in chunk.iter().zip(results) {
-                emit(text, &result.map_err(to_py)?, &snapshot.strings)?;
-            }
+            chunks.push(start..end);
+            start = end;
         }
-        Ok(())
+        let dict = &*snapshot.dict;
+        let cut = |range: std::ops::Range<usize>| {
+            let force = force_split::read();
+            let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
+            pool.install(|| cut_all_texts(&seg, &texts[range], job))
+        };
+        let mut emit_chunk = |range: std::ops::Range<usize>, results: Vec<zhfast_core::Result<TokenBatch>>| -> PyResult<()> {
+            let mut texts = texts[range].iter();
+            for result in results {
+                let batch = result.map_err(to_py)?;
+                for (i, text) in (0..batch.len()).zip(texts.by_ref()) {
+                    emit(text, &batch.tokens, batch.range(i), &snapshot.strings)?;
+                }
+            }
+            Ok(())
+        };
+        if workers == 1 {
+            // One worker: cut each chunk here, without the GIL, then build its objects.
+            for range in chunks {
+                let results = py.detach(|| cut(range.clone()));
+                emit_chunk(range, results)?;
+            }
+            return Ok(());
+        }
+        // Several: the pool cuts chunk i + 1 while this thread, holding the GIL, builds
+        // the objects of chunk i, so the workers never wait for the interpreter.
+        std::thread::scope(|scope| {
+            let mut ranges = chunks.into_iter();
+            let mut pending = ranges.next().map(|r| (r.clone(), scope.spawn(move || cut(r))));
+            while let Some((range, handle)) = pending.take() {
+                let results = py.detach(|| handle.join());
+                pending = ranges.next().map(|r| (r.clone(), scope.spawn(move || cut(r))));
+                let results = results.map_err(|_| PyRuntimeError::new_err("zhfast: a batch worker panicked"))?;
+                emit_chunk(range, results)?;
+            }
+            Ok(())
+        })
     }
 
     fn cut_job<'py>(&self, text: &Bound<'py, PyString>, job: Job) -> PyResult<Bound<'py, PyList>> {
@@ -436,10 +474,18 @@ pub fn bundled_dictionary_bytes(py: Python<'_>) -> Bound<'_, pyo3::types::PyByte
 }
 
 /// Native-endian `u32` code-point end offsets of the tokens.
-fn end_offsets(text: &str, tokens: &Tokens) -> PyResult<Vec<u8>> {
+/// An `array('I')` of native-endian `u32` bytes: made here, one call per text, rather
+/// than by a Python helper per text.
+fn offsets_array<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    static ARRAY: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    let array = ARRAY.get_or_try_init(py, || py.import("array")?.getattr("array").map(Bound::unbind))?;
+    array.bind(py).call1(("I", PyBytes::new(py, bytes)))
+}
+
+fn end_offsets(text: &str, tokens: &Tokens, range: std::ops::Range<usize>) -> PyResult<Vec<u8>> {
     let mut cursor = CharCursor::default();
-    let mut out = Vec::with_capacity(tokens.len() * 4);
-    for i in 0..tokens.len() {
+    let mut out = Vec::with_capacity(range.len() * 4);
+    for i in range {
         let end = cursor.char_offset(text, tokens.end(i));
         let end = u32::try_from(end).map_err(|_| PyOverflowError::new_err("text longer than 2**32 characters"))?;
         out.extend_from_slice(&end.to_ne_bytes());
