@@ -34,10 +34,16 @@ impl Route {
     ///
     /// Positions are scored right to left as their words are found, so every
     /// `route[j + 1]` an edge needs is final when it is read and no graph is stored.
-    pub fn build(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
+    ///
+    /// With `GRAMS`, also notes the 2- and 3-character words at each position for
+    /// [`Route::gram`] (`cut_for_search`); a constant, so the other modes pay nothing.
+    pub fn build<const GRAMS: bool>(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
         let n = chars.len();
         let log_total = dict.log_total();
         self.reset(n);
+        if GRAMS {
+            self.grams.resize(n, [NO_GRAM; 2]);
+        }
         self.codes.clear();
         dict.encode_base(chars, &mut self.codes);
         let user_words = dict.has_user_words();
@@ -49,7 +55,7 @@ impl Route {
             let mut grams = [NO_GRAM; 2];
             dict.for_each_prefix_word_coded(&self.codes[k..], |len, log_freq, id| {
                 domain_error |= log_freq.is_nan();
-                if len == 2 || len == 3 {
+                if GRAMS && (len == 2 || len == 3) {
                     grams[len - 2] = id;
                 }
                 let j = k + len - 1;
@@ -63,7 +69,7 @@ impl Route {
             if user_words {
                 dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, log_freq| {
                     domain_error |= log_freq.is_nan();
-                    if len == 2 || len == 3 {
+                    if GRAMS && (len == 2 || len == 3) {
                         grams[len - 2] = NO_WORD;
                     }
                     let j = k + len - 1;
@@ -85,14 +91,16 @@ impl Route {
             self.score[k] = best;
             self.end[k] = best_end as u32;
             self.word[k] = best_word;
-            self.grams[k] = grams;
+            if GRAMS {
+                self.grams[k] = grams;
+            }
         }
         Ok(())
     }
 
     /// The id of the `width`-character word (2 or 3) starting at position `i` that
     /// `cut_for_search` yields as a gram ([`NO_WORD`] for a user word), or [`NO_GRAM`].
-    /// Valid after [`Route::build`].
+    /// Valid after [`Route::build`] with `GRAMS`.
     #[inline]
     pub fn gram(&self, i: usize, width: usize) -> u32 {
         self.grams[i][width - 2]
@@ -106,7 +114,6 @@ impl Route {
         self.word.clear();
         self.word.resize(n, 0);
         self.grams.clear();
-        self.grams.resize(n, [NO_GRAM; 2]);
     }
 
     /// Fails as Python's `math.log` does when a word on the graph has a negative frequency.

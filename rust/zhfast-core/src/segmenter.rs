@@ -125,18 +125,27 @@ impl<'a> Segmenter<'a> {
             self.cut_all_block(text, chars, offsets, scratch, out);
             return Ok(());
         }
-        scratch.route.build(self.dict, text, chars, offsets)?;
+        if search {
+            scratch.route.build::<true>(self.dict, text, chars, offsets)?;
+        } else {
+            scratch.route.build::<false>(self.dict, text, chars, offsets)?;
+        }
+        if !search {
+            if mode == CutMode::Hmm {
+                self.cut_hmm_block(text, offsets, scratch, out);
+            } else {
+                cut_no_hmm_block(text, offsets, &scratch.route, out);
+            }
+            return Ok(());
+        }
         let mut words = std::mem::take(&mut scratch.words);
         words.clear();
-        let sink = if search { &mut words } else { &mut *out };
         if mode == CutMode::Hmm {
-            self.cut_hmm_block(text, offsets, scratch, sink);
+            self.cut_hmm_block(text, offsets, scratch, &mut words);
         } else {
-            cut_no_hmm_block(text, offsets, &scratch.route, sink);
+            cut_no_hmm_block(text, offsets, &scratch.route, &mut words);
         }
-        if search {
-            expand_for_search(offsets, &scratch.route, &words, out);
-        }
+        expand_for_search(offsets, &scratch.route, &words, out);
         scratch.words = words;
         Ok(())
     }
