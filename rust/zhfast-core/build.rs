@@ -16,6 +16,8 @@ mod pyint;
 mod hmm_tables;
 #[path = "src/pystr.rs"]
 mod pystr;
+#[path = "src/short_eq.rs"]
+mod short_eq;
 #[path = "src/idf_table.rs"]
 mod idf_table;
 #[path = "src/chars.rs"]
@@ -30,7 +32,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=data/finalseg.txt");
     println!("cargo:rerun-if-changed=data/idf.txt");
-    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs", "hmm_tables.rs", "chars.rs", "pystr.rs", "idf_table.rs"] {
+    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs", "hmm_tables.rs", "chars.rs", "pystr.rs", "idf_table.rs", "short_eq.rs"] {
         println!("cargo:rerun-if-changed=src/{f}");
     }
     let text = std::fs::read(&source).expect("read data/dict.txt");

@@ -29,6 +29,7 @@ pub mod pyint;
 pub mod pystr;
 pub mod route;
 pub mod segmenter;
+pub mod short_eq;
 pub mod textrank;
 pub mod tfidf;
 pub mod tokens;

@@ -14,9 +14,9 @@ use crate::keyword::{by_weight, KeyIndex, Weighted};
 const D: f64 = 0.85;
 
 /// Ranked keys of `items` (`(word, flag)`, `flag` empty when keys are words), heaviest
-/// first.  `keep[i]` is jieba's `pairfilter` for item `i`; words co-occur when both are
+/// first, the first `top_k` of them (all for `None`).  `keep[i]` is jieba's `pairfilter` for item `i`; words co-occur when both are
 /// kept and fewer than `span` positions apart.  `None` when some weight is NaN.
-pub fn rank<'t>(items: &[(&'t str, &'t str)], keep: &[bool], span: usize) -> Option<Vec<Weighted<'t>>> {
+pub fn rank<'t>(items: &[(&'t str, &'t str)], keep: &[bool], span: usize, top_k: Option<usize>) -> Option<Vec<Weighted<'t>>> {
     // Co-occurrence counts, in the dict order of their first sighting.
     let mut words = KeyIndex::default();
     let node_of: Vec<u32> = items.iter().zip(keep).map(|(&key, &k)| if k { words.intern(key).0 } else { u32::MAX }).collect();
@@ -91,7 +91,7 @@ pub fn rank<'t>(items: &[(&'t str, &'t str)], keep: &[bool], span: usize) -> Opt
             Weighted { word, flag, weight: (ws[i] - lo / 10.0) / (hi - lo / 10.0) }
         })
         .collect();
-    by_weight(ranked)
+    by_weight(ranked, top_k)
 }
 
 #[cfg(test)]
@@ -102,7 +102,7 @@ mod tests {
     fn small_graph() {
         let items = [("北京", ""), ("的", ""), ("天气", ""), ("北京", ""), ("很好", "")];
         let keep = [true, false, true, true, true];
-        let got = rank(&items, &keep, 5).unwrap();
+        let got = rank(&items, &keep, 5, None).unwrap();
         assert_eq!(got.len(), 3);
         let want = [("北京", 1.0), ("很好", 0.521199271857663), ("天气", 0.5196797012095159)];
         let got: Vec<(&str, f64)> = got.iter().map(|w| (w.word, w.weight)).collect();

@@ -4,38 +4,52 @@
 //! Exactness: counts are small integers, so `total` is exact in any order, and each
 //! weight is formed as jieba forms it (`freq[k] *= idf / total`: the division first).
 
-use crate::keyword::{by_weight, KeyIndex, Memo, Weighted};
+use crate::keyword::{by_weight, KeyIndex, Weighted};
 
 /// Weighted keys of `items` (`(word, flag)`, `flag` empty when keys are words), heaviest
-/// first; `keep` is jieba's word filter (length and stop words), `idf` its
-/// `idf_freq.get`, `median` the default.  `None` when some weight is NaN.
+/// first, the first `top_k` of them (all for `None`); `keep` is jieba's word filter
+/// (length and stop words), `idf` its `idf_freq.get` over a list of words (into the
+/// second argument), `median` the default.  `None` when some weight is NaN.
 pub fn extract<'t>(
     items: impl IntoIterator<Item = (&'t str, &'t str)>,
-    keep: impl FnMut(&str) -> bool,
-    mut idf: impl FnMut(&str) -> Option<f64>,
+    mut keep: impl FnMut(&str) -> bool,
+    idf: impl FnOnce(&[&'t str], &mut Vec<Option<f64>>),
     median: f64,
+    top_k: Option<usize>,
 ) -> Option<Vec<Weighted<'t>>> {
-    let mut keep = Memo::new(keep);
-    let mut keys = KeyIndex::default();
+    // Every distinct key is tested once, when first seen; the kept ones stay in
+    // first-seen order.
+    let items = items.into_iter();
+    let mut keys = KeyIndex::with_capacity(items.size_hint().0 / 2);
     let mut counts: Vec<u32> = Vec::new();
-    for (word, flag) in items {
-        if !keep.keep(word) {
-            continue;
-        }
-        let (id, new) = keys.intern((word, flag));
+    let mut kept: Vec<bool> = Vec::new();
+    for key in items {
+        let (id, new) = keys.intern(key);
         if new {
             counts.push(0);
+            kept.push(keep(key.0));
         }
         counts[id as usize] += 1;
     }
-    let total: f64 = counts.iter().map(|&c| c as f64).sum();
-    let weighted = keys
-        .keys
+    let total: f64 = counts.iter().zip(&kept).filter(|(_, &k)| k).map(|(&c, _)| c as f64).sum();
+    let (mut words, mut tally) = (Vec::new(), Vec::new());
+    let mut flags = Vec::new();
+    for ((&(word, flag), &count), &k) in keys.keys.iter().zip(&counts).zip(&kept) {
+        if k {
+            words.push(word);
+            flags.push(flag);
+            tally.push(count);
+        }
+    }
+    let mut values = Vec::with_capacity(words.len());
+    idf(&words, &mut values);
+    let weighted = words
         .iter()
-        .zip(&counts)
-        .map(|(&(word, flag), &count)| Weighted { word, flag, weight: count as f64 * (idf(word).unwrap_or(median) / total) })
+        .zip(&flags)
+        .zip(tally.iter().zip(&values))
+        .map(|((&word, &flag), (&count, &value))| Weighted { word, flag, weight: count as f64 * (value.unwrap_or(median) / total) })
         .collect();
-    by_weight(weighted)
+    by_weight(weighted, top_k)
 }
 
 #[cfg(test)]
@@ -45,7 +59,7 @@ mod tests {
     #[test]
     fn counts_weights_and_ties() {
         let words = ["北京", "的", "上海", "北京", "天津", "上海"];
-        let got = extract(words.iter().map(|w| (*w, "")), |w| w.chars().count() >= 2, |w| if w == "天津" { Some(4.0) } else { Some(2.0) }, 1.0).unwrap();
+        let got = extract(words.iter().map(|w| (*w, "")), |w| w.chars().count() >= 2, |ws, out| out.extend(ws.iter().map(|&w| Some(if w == "天津" { 4.0 } else { 2.0 }))), 1.0, None).unwrap();
         let order: Vec<&str> = got.iter().map(|w| w.word).collect();
         // 北京 and 上海 tie at 2 * 2 / 5; first seen first.
         assert_eq!(order, ["北京", "上海", "天津"]);

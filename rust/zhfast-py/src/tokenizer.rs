@@ -446,3 +446,10 @@ fn end_offsets(text: &str, tokens: &Tokens) -> PyResult<Vec<u8>> {
     }
     Ok(out)
 }
+
+impl CoreTokenizer {
+    /// The current dictionary, for the keyword bindings (`keywords.rs`).
+    pub(crate) fn current_dictionary(&self) -> Arc<Dictionary> {
+        self.snapshot().dict
+    }
+}
