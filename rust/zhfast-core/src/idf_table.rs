@@ -1,12 +1,15 @@
 //! The compiled IDF table (jieba's `analyse/idf.txt`): built by `build.rs`, embedded in
 //! the binary and read in place, so no process parses the 270k-line text file.
 //!
-//! Layout, all little-endian: `ZIDF`, entry count `n` (u32), bucket count `b` (u32, a
-//! power of two), the median IDF (f64); then `n` records of 16 bytes in file order
-//! (IDF f64, text offset u32, byte length u16, 16 bits of the word's hash); `b` buckets
-//! (u32: record index + 1, 0 for empty; linear probing on an FNV-1a hash); then the
-//! words' UTF-8 text.  A lookup reads one bucket, one record (the hash bits and length
-//! rule out most mismatches) and the word's text: three cache lines.
+//! Layout, all little-endian: `ZIDF`, entry count `n` (u32), slot count `m` (u32), the
+//! median IDF (f64), distinct-value count `v` (u32); the `v` distinct IDF values (f64;
+//! jieba's file has about 3,300); `m` slots of 16 bytes, an open-addressing table
+//! (linear probing from a mixed FNV-1a hash) holding each word with its value: value
+//! number (u16), 8 bits of the hash, the word's byte length (0 for an empty slot, 255 for
+//! a word kept outside) and up to 12 bytes of the word itself (else its offset and
+//! length in the text part); then `n` slot numbers in file order (for iteration), then
+//! the text of the longer words.  A lookup reads one or two neighbouring slots: about
+//! one cache miss.
 //!
 //! Exactness: the file is read as jieba reads it (`splitlines`, `strip`, `split(' ')`
 //! into exactly two fields, `float`); a later line for a word replaces the value but
@@ -15,15 +18,21 @@
 use crate::pystr::is_py_space;
 
 const MAGIC: &[u8; 4] = b"ZIDF";
-const HEADER: usize = 4 + 4 + 4 + 8;
+const HEADER: usize = 4 + 4 + 4 + 8 + 4;
 
+/// FNV-1a, then mixed (FNV alone leaves the high bits, which pick the slot, poorly
+/// spread over similar words).
 fn hash(word: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in word {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Parses an IDF file as jieba's `IDFLoader` does: `(word, idf)` in first-seen order.
@@ -85,44 +94,70 @@ pub fn median(entries: &[(String, f64)]) -> f64 {
     values.get(values.len() / 2).copied().unwrap_or(0.0)
 }
 
-const RECORD: usize = 16;
+const SLOT: usize = 16;
+const INLINE: usize = 12;
+const LONG: u8 = 255;
 
-fn tag(h: u64) -> u16 {
-    (h >> 48) as u16
+fn tag(h: u64) -> u8 {
+    h as u8
 }
 
-/// The compiled table for `entries` (distinct words).
+/// The first slot for hash `h` among `m`: the high bits, scaled (`m` need not be a power
+/// of two).
+#[inline]
+fn home(h: u64, m: usize) -> usize {
+    ((h as u128 * m as u128) >> 64) as usize
+}
+
+/// The compiled table for `entries` (distinct words; at most 65,536 distinct values).
 pub fn encode(entries: &[(String, f64)], median: f64) -> Vec<u8> {
     let n = entries.len();
-    let buckets = (n + n / 2).next_power_of_two().max(2);
-    let mut table = vec![0u32; buckets];
-    for (i, (word, _)) in entries.iter().enumerate() {
-        let mut b = hash(word.as_bytes()) as usize & (buckets - 1);
-        while table[b] != 0 {
-            b = (b + 1) & (buckets - 1);
+    let m = (n + n / 2).max(2);
+    let mut values: Vec<f64> = Vec::new();
+    let mut value_ids: std::collections::HashMap<u64, u16> = std::collections::HashMap::new();
+    let mut slots = vec![[0u8; SLOT]; m];
+    let mut order = Vec::with_capacity(n);
+    let mut text = Vec::new();
+    for (word, value) in entries {
+        let vid = *value_ids.entry(value.to_bits()).or_insert_with(|| {
+            values.push(*value);
+            u16::try_from(values.len() - 1).expect("at most 65,536 distinct IDF values")
+        });
+        let h = hash(word.as_bytes());
+        let mut i = home(h, m);
+        while slots[i][3] != 0 {
+            i = (i + 1) % m;
         }
-        table[b] = i as u32 + 1;
+        let slot = &mut slots[i];
+        slot[0..2].copy_from_slice(&vid.to_le_bytes());
+        slot[2] = tag(h);
+        if !word.is_empty() && word.len() <= INLINE {
+            slot[3] = word.len() as u8;
+            slot[4..4 + word.len()].copy_from_slice(word.as_bytes());
+        } else {
+            slot[3] = LONG;
+            slot[4..8].copy_from_slice(&(text.len() as u32).to_le_bytes());
+            slot[8..12].copy_from_slice(&(word.len() as u32).to_le_bytes());
+            text.extend_from_slice(word.as_bytes());
+        }
+        order.push(i as u32);
     }
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(n as u32).to_le_bytes());
-    out.extend_from_slice(&(buckets as u32).to_le_bytes());
+    out.extend_from_slice(&(m as u32).to_le_bytes());
     out.extend_from_slice(&median.to_le_bytes());
-    let mut start = 0u32;
-    for (w, v) in entries {
-        let len = u16::try_from(w.len()).expect("an IDF word under 64 KiB");
+    out.extend_from_slice(&(values.len() as u32).to_le_bytes());
+    for v in &values {
         out.extend_from_slice(&v.to_le_bytes());
-        out.extend_from_slice(&start.to_le_bytes());
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&tag(hash(w.as_bytes())).to_le_bytes());
-        start += w.len() as u32;
     }
-    for b in table {
-        out.extend_from_slice(&b.to_le_bytes());
+    for slot in &slots {
+        out.extend_from_slice(slot);
     }
-    for (w, _) in entries {
-        out.extend_from_slice(w.as_bytes());
+    for i in order {
+        out.extend_from_slice(&i.to_le_bytes());
     }
+    out.extend_from_slice(&text);
     out
 }
 
@@ -131,7 +166,8 @@ pub fn encode(entries: &[(String, f64)], median: f64) -> Vec<u8> {
 pub struct IdfTable<'a> {
     bytes: &'a [u8],
     n: usize,
-    buckets: usize,
+    m: usize,
+    v: usize,
     median: f64,
 }
 
@@ -141,40 +177,71 @@ impl<'a> IdfTable<'a> {
             return Err("not a compiled IDF table".into());
         }
         let n = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
-        let buckets = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) as usize;
+        let m = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) as usize;
         let median = f64::from_le_bytes(bytes[12..20].try_into().unwrap());
-        let table = IdfTable { bytes, n, buckets, median };
-        if !buckets.is_power_of_two() || buckets < n || bytes.len() < table.text_at() {
+        let v = u32::from_le_bytes(bytes[20..24].try_into().unwrap()) as usize;
+        let table = IdfTable { bytes, n, m, v, median };
+        if m <= n || bytes.len() < table.text_at() {
             return Err("truncated IDF table".into());
         }
-        let text_len = if n == 0 { 0 } else { table.record(n - 1).1 + table.record(n - 1).2 };
-        if bytes.len() != table.text_at() + text_len {
-            return Err("IDF table size mismatch".into());
+        for i in 0..n {
+            let s = table.order(i);
+            if s >= m || table.slot(s)[3] == 0 || table.value_id(s) >= v {
+                return Err("IDF table order points at a bad slot".into());
+            }
+            let (start, len) = table.long_span(s);
+            if table.slot(s)[3] == LONG && table.text_at() + start + len > bytes.len() {
+                return Err("IDF table text out of range".into());
+            }
         }
         Ok(table)
     }
 
-    fn buckets_at(&self) -> usize {
-        HEADER + RECORD * self.n
+    fn slots_at(&self) -> usize {
+        HEADER + 8 * self.v
+    }
+    fn order_at(&self) -> usize {
+        self.slots_at() + SLOT * self.m
     }
     fn text_at(&self) -> usize {
-        self.buckets_at() + 4 * self.buckets
+        self.order_at() + 4 * self.n
+    }
+    fn order(&self, i: usize) -> usize {
+        let at = self.order_at() + 4 * i;
+        u32::from_le_bytes(self.bytes[at..at + 4].try_into().unwrap()) as usize
     }
 
-    /// Record `i`: IDF, text offset, length, hash bits.
     #[inline]
-    fn record(&self, i: usize) -> (f64, usize, usize, u16) {
-        let r: &[u8; RECORD] = self.bytes[HEADER + RECORD * i..][..RECORD].try_into().unwrap();
-        (
-            f64::from_le_bytes(r[0..8].try_into().unwrap()),
-            u32::from_le_bytes(r[8..12].try_into().unwrap()) as usize,
-            u16::from_le_bytes(r[12..14].try_into().unwrap()) as usize,
-            u16::from_le_bytes(r[14..16].try_into().unwrap()),
-        )
+    fn slot(&self, i: usize) -> &'a [u8; SLOT] {
+        self.bytes[self.slots_at() + SLOT * i..][..SLOT].try_into().unwrap()
     }
 
-    fn text(&self, start: usize, len: usize) -> &'a [u8] {
-        &self.bytes[self.text_at() + start..][..len]
+    fn long_span(&self, i: usize) -> (usize, usize) {
+        let s = self.slot(i);
+        (u32::from_le_bytes(s[4..8].try_into().unwrap()) as usize, u32::from_le_bytes(s[8..12].try_into().unwrap()) as usize)
+    }
+
+    /// The word in slot `i` (occupied).
+    #[inline]
+    fn word(&self, i: usize) -> &'a [u8] {
+        let s = self.slot(i);
+        if s[3] == LONG {
+            let (start, len) = self.long_span(i);
+            &self.bytes[self.text_at() + start..][..len]
+        } else {
+            &s[4..4 + s[3] as usize]
+        }
+    }
+
+    #[inline]
+    fn value_id(&self, i: usize) -> usize {
+        u16::from_le_bytes(self.slot(i)[0..2].try_into().unwrap()) as usize
+    }
+
+    #[inline]
+    fn value(&self, i: usize) -> f64 {
+        let at = HEADER + 8 * self.value_id(i);
+        f64::from_le_bytes(self.bytes[at..at + 8].try_into().unwrap())
     }
 
     pub fn len(&self) -> usize {
@@ -189,63 +256,52 @@ impl<'a> IdfTable<'a> {
 
     /// Entry `i` (file order): word and IDF.
     pub fn entry(&self, i: usize) -> (&'a str, f64) {
-        let (v, start, len, _) = self.record(i);
-        (std::str::from_utf8(self.text(start, len)).expect("IDF words are UTF-8"), v)
+        let s = self.order(i);
+        (std::str::from_utf8(self.word(s)).expect("IDF words are UTF-8"), self.value(s))
     }
 
-    /// `[idf_freq.get(w) for w in words]` into `out`, in stages (all buckets, then all
-    /// records, then all texts) so that the cache misses of different words overlap
-    /// instead of following each other.
+    /// `[idf_freq.get(w) for w in words]` into `out`.  All first slots are read before
+    /// any is compared, so that the cache misses of different words overlap instead of
+    /// following each other.
     pub fn get_many(&self, words: &[&str], out: &mut Vec<Option<f64>>) {
         out.clear();
-        if self.n == 0 {
-            out.resize(words.len(), None);
-            return;
-        }
-        let mask = self.buckets - 1;
         let hashes: Vec<u64> = words.iter().map(|w| hash(w.as_bytes())).collect();
-        let slots: Vec<usize> = hashes
-            .iter()
-            .map(|&h| {
-                let at = self.buckets_at() + 4 * (h as usize & mask);
-                u32::from_le_bytes(self.bytes[at..at + 4].try_into().unwrap()) as usize
-            })
-            .collect();
-        let records: Vec<(f64, usize, usize, u16)> = slots.iter().map(|&s| if s == 0 { (0.0, 0, 0, 0) } else { self.record(s - 1) }).collect();
-        for (i, word) in words.iter().enumerate() {
-            let (v, start, len, bits) = records[i];
-            out.push(if slots[i] == 0 {
-                None
-            } else if bits == tag(hashes[i]) && len == word.len() && crate::short_eq::same_bytes(self.text(start, len), word.as_bytes()) {
-                Some(v)
-            } else {
-                self.get(word) // a collision in the first bucket: probe on
-            });
+        let mut touched = 0u8;
+        for &h in &hashes {
+            touched ^= self.slot(home(h, self.m))[3];
         }
+        std::hint::black_box(touched);
+        out.extend(words.iter().zip(&hashes).map(|(w, &h)| self.find(w.as_bytes(), h)));
     }
 
     /// `idf_freq.get(word)`.
     pub fn get(&self, word: &str) -> Option<f64> {
-        if self.n == 0 {
-            return None;
-        }
-        let mask = self.buckets - 1;
-        let h = hash(word.as_bytes());
-        let mut b = h as usize & mask;
+        self.find(word.as_bytes(), hash(word.as_bytes()))
+    }
+
+    #[inline]
+    fn find(&self, word: &[u8], h: u64) -> Option<f64> {
+        let mut i = home(h, self.m);
         loop {
-            let at = self.buckets_at() + 4 * b;
-            let slot = u32::from_le_bytes(self.bytes[at..at + 4].try_into().unwrap()) as usize;
-            if slot == 0 {
+            let s = self.slot(i);
+            let len = s[3];
+            if len == 0 {
                 return None;
             }
-            let (v, start, len, bits) = self.record(slot - 1);
-            if bits == tag(h) && len == word.len() && crate::short_eq::same_bytes(self.text(start, len), word.as_bytes()) {
-                return Some(v);
+            if s[2] == tag(h) {
+                let same = if len == LONG { crate::short_eq::same_bytes(self.word(i), word) } else { len as usize == word.len() && crate::short_eq::same_bytes(&s[4..4 + len as usize], word) };
+                if same {
+                    return Some(self.value(i));
+                }
             }
-            b = (b + 1) & mask;
+            i += 1;
+            if i == self.m {
+                i = 0;
+            }
         }
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

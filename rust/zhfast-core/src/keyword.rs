@@ -35,6 +35,11 @@ impl Hasher for WordHasher {
     }
 
     #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(i as u64);
     }
@@ -92,8 +97,42 @@ pub fn by_weight(mut items: Vec<Weighted<'_>>, top_k: Option<usize>) -> Option<V
 }
 
 /// A key: a word, and its flag when keys are `(word, flag)` pairs (else empty).
-#[derive(Clone, Copy, Hash)]
+#[derive(Clone, Copy)]
 struct Key<'t>(&'t str, &'t str);
+
+/// The bytes of a short string as at most two words: the first and last eight bytes
+/// (overlapping) with the length, without a loop or a copy.
+#[inline]
+fn short_words(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    let le8 = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap());
+    let le4 = |s: &[u8]| u32::from_le_bytes(s.try_into().unwrap()) as u64;
+    if n >= 8 {
+        (le8(&b[..8]), le8(&b[n - 8..]) ^ (n as u64) << 56)
+    } else if n >= 4 {
+        (le4(&b[..4]) | le4(&b[n - 4..]) << 32, n as u64)
+    } else if n > 0 {
+        (b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16, n as u64)
+    } else {
+        (0, 0)
+    }
+}
+
+impl std::hash::Hash for Key<'_> {
+    #[inline]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Words over 16 bytes are hashed whole; shorter ones are exactly covered by
+        // their first and last eight bytes.
+        for part in [self.0.as_bytes(), self.1.as_bytes()] {
+            if part.len() > 16 {
+                state.write(part);
+            }
+            let (a, b) = short_words(part);
+            state.write_u64(a);
+            state.write_u64(b);
+        }
+    }
+}
 
 impl PartialEq for Key<'_> {
     #[inline]

@@ -6,9 +6,15 @@
 
 use crate::keyword::{by_weight, KeyIndex, Weighted};
 
+/// Whether `s` is a single character (its first byte says how long the character is).
+#[inline]
+fn one_char(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.len_utf8() == s.len())
+}
+
 /// Weighted keys of `items` (`(word, flag)`, `flag` empty when keys are words), heaviest
 /// first, the first `top_k` of them (all for `None`); `keep` is jieba's word filter
-/// (length and stop words), `idf` its `idf_freq.get` over a list of words (into the
+/// (length and stop words; it must drop single characters, as jieba's does), `idf` its `idf_freq.get` over a list of words (into the
 /// second argument), `median` the default.  `None` when some weight is NaN.
 pub fn extract<'t>(
     items: impl IntoIterator<Item = (&'t str, &'t str)>,
@@ -24,6 +30,11 @@ pub fn extract<'t>(
     let mut counts: Vec<u32> = Vec::new();
     let mut kept: Vec<bool> = Vec::new();
     for key in items {
+        // `keep` drops words of one character (jieba's `len(w.strip()) < 2`): they are
+        // never counted, so they need not be looked up either.
+        if one_char(key.0) {
+            continue;
+        }
         let (id, new) = keys.intern(key);
         if new {
             counts.push(0);

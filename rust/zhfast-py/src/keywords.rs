@@ -79,8 +79,28 @@ impl Buffers {
 /// `str` that is small enough to copy per call (elements that are not UTF-8 can equal
 /// no word and are left out), else the object itself, asked with `in`.
 enum StopWords<'a, 'py> {
-    Copied(HashSet<String, BuildHasherDefault<WordHasher>>),
+    Copied(CopiedStopWords),
     Asked(&'a Bound<'py, PyAny>),
+}
+
+/// A copied stop-word set, with the byte lengths it holds (bit `n` for length `n`, bit
+/// 63 for 63 and over): most words have a length no stop word has, and are ruled out
+/// without hashing.
+#[derive(Default)]
+struct CopiedStopWords {
+    words: HashSet<String, BuildHasherDefault<WordHasher>>,
+    lengths: u64,
+}
+
+impl CopiedStopWords {
+    fn insert(&mut self, word: String) {
+        self.lengths |= 1 << word.len().min(63);
+        self.words.insert(word);
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.lengths & 1 << word.len().min(63) != 0 && self.words.contains(word)
+    }
 }
 
 impl<'a, 'py> StopWords<'a, 'py> {
@@ -97,7 +117,7 @@ impl<'a, 'py> StopWords<'a, 'py> {
             None
         };
         if set_len.is_some_and(|n| n <= Self::COPY_LIMIT) {
-            let mut copy = HashSet::default();
+            let mut copy = CopiedStopWords::default();
             let all_str = stop_words.try_iter().and_then(|items| {
                 for item in items {
                     let item = item?;
