@@ -77,7 +77,10 @@ class TextRank(KeywordExtractor):
             words = cut_tuples(sentence)
         else:  # a tokenizer of the caller's without it
             words = [tuple(p) for p in self.tokenizer.cut(sentence)]
-        keep = [self._keep(w, f) for w, f in words]
+        if type(self).pairfilter is TextRank.pairfilter:
+            keep = [self._keep(w, f) for w, f in words]
+        else:  # a subclass's own filter, asked about pairs as jieba asks it
+            keep = [self.pairfilter(zhfast.posseg.pair(w, f)) for w, f in words]
         # Nodes are (word, flag) tuples when flags are kept: they group exactly as jieba's
         # pair objects do (equal when word and flag are), and are sorted by word alone,
         # stably, as pair.__lt__ sorts them.
