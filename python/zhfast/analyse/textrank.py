@@ -112,6 +112,7 @@ class TextRank(KeywordExtractor):
             or type(pos.tokenizer) is not zhfast.Tokenizer
             or type(self).pairfilter is not TextRank.pairfilter
             or type(self.span) is not int
+            or UndirectWeightedGraph.d != 0.85  # the core ranks with jieba's damping
         ):
             return None
         sentence = strdecode(sentence)
