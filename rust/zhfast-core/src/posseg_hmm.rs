@@ -9,6 +9,7 @@
 //! * the predecessors at each step are the previous step's states that have any
 //!   outgoing transition; the candidates are the character's states that some
 //!   predecessor can reach, else all reachable states, else every state.
+//!
 //! (jieba 0.42.1 ships the top-K pruning commented out, so there is none here either.)
 //!
 //! The tables are flat arrays built once per process: each character's allowed states
