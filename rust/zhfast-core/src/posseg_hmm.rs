@@ -13,7 +13,8 @@
 //! (jieba 0.42.1 ships the top-K pruning commented out, so there is none here either.)
 //!
 //! The tables are flat arrays built once per process: each character's allowed states
-//! with their emissions already looked up, so the decoder does no hashing per state.
+//! with their emissions already looked up, and the transitions as bit sets, so the
+//! decoder does no hashing per state and visits only actual edges.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -55,9 +56,11 @@ pub struct PossegModel {
     start: Vec<f64>,
     /// `trans[from * n + to]`, `-inf` where jieba has no entry.
     trans: Vec<f64>,
-    /// Reachable states of state `s`: `next[next_at[s]..next_at[s + 1]]`, ascending.
-    next_at: Vec<u32>,
-    next: Vec<u16>,
+    /// Bit sets of `words` 64-bit words per state: the states each state can reach
+    /// (`succ`), and the states that can reach it (`pred`).
+    words: usize,
+    succ: Vec<u64>,
+    pred: Vec<u64>,
     /// `(state, emission)` lists that [`CharInfo`] spans point into.
     pairs: Vec<(u16, f64)>,
     /// Characters below `DIRECT` by code point, the rest by hash.
@@ -77,14 +80,14 @@ pub struct PossegScratch {
     /// Scores of the previous and the current step, by state.
     prev_score: Vec<f64>,
     score: Vec<f64>,
-    /// The previous step's states that have successors, and the current step's states.
-    preds: Vec<u16>,
+    /// The current step's states.
     current: Vec<u16>,
     /// Candidates of the current step with their emissions.
     candidates: Vec<(u16, f64)>,
-    /// `reached[s] == mark` when a predecessor can reach `s` in this step.
-    reached: Vec<u32>,
-    mark: u32,
+    /// Bit sets: the previous step's states that have successors, and the states they
+    /// reach.
+    preds: Vec<u64>,
+    reached: Vec<u64>,
 }
 
 impl PossegModel {
@@ -143,14 +146,16 @@ impl PossegModel {
             }
             trans[a as usize * n + b as usize] = p;
         }
-        let mut next_at = Vec::with_capacity(n + 1);
-        let mut next = Vec::new();
-        for mut list in next_lists {
-            list.sort_unstable();
-            next_at.push(next.len() as u32);
-            next.extend(list);
+        let words = n.div_ceil(64);
+        let mut succ = vec![0u64; n * words];
+        let mut pred = vec![0u64; n * words];
+        for (a, list) in next_lists.iter().enumerate() {
+            for &b in list {
+                let b = b as usize;
+                succ[a * words + b / 64] |= 1 << (b % 64);
+                pred[b * words + a / 64] |= 1 << (a % 64);
+            }
         }
-        next_at.push(next.len() as u32);
 
         let mut emit: HashMap<char, Vec<(u16, f64)>> = HashMap::new();
         for (s, c, p) in emit_rows {
@@ -197,7 +202,7 @@ impl PossegModel {
                 other.insert(c, info);
             }
         }
-        Ok(PossegModel { states, start, trans, next_at, next, pairs, direct, other })
+        Ok(PossegModel { states, start, trans, words, succ, pred, pairs, direct, other })
     }
 
     /// jieba's posseg model, parsed on first use (posseg is not on the plain-cut path).
@@ -226,25 +231,25 @@ impl PossegModel {
         list.binary_search_by_key(&state, |&(s, _)| s).map_or(MIN_FLOAT, |i| list[i].1)
     }
 
+    /// Whether state `s` has any outgoing transition.
     #[inline]
-    fn successors(&self, s: u16) -> &[u16] {
-        &self.next[self.next_at[s as usize] as usize..self.next_at[s as usize + 1] as usize]
+    fn has_successors(&self, s: u16) -> bool {
+        self.succ[s as usize * self.words..][..self.words].iter().any(|&w| w != 0)
     }
 
     /// The best state sequence for `obs` (non-empty), into `route`.
     pub fn viterbi(&self, obs: &[char], scratch: &mut PossegScratch, route: &mut Vec<u16>) {
         let n = self.states.len();
-        let PossegScratch { back, at, prev_score, score, preds, current, candidates, reached, mark } = scratch;
+        let PossegScratch { back, at, prev_score, score, current, candidates, preds, reached } = scratch;
+        let words = self.words;
         back.clear();
         at.clear();
         route.clear();
         score.resize(n, 0.0);
         prev_score.resize(n, 0.0);
-        if reached.len() != n {
-            reached.clear();
-            reached.resize(n, 0);
-            *mark = 0;
-        }
+        preds.resize(words, 0);
+        reached.resize(words, 0);
+        let bit = |set: &[u64], s: u16| set[s as usize / 64] >> (s % 64) & 1 != 0;
         let Some(&first) = obs.first() else { return };
 
         // Step 0: `states.get(obs[0], all_states)`, start + emission.
@@ -264,29 +269,26 @@ impl PossegModel {
 
         for &c in &obs[1..] {
             std::mem::swap(prev_score, score);
-            preds.clear();
-            preds.extend(current.iter().copied().filter(|&x| self.next_at[x as usize] != self.next_at[x as usize + 1]));
-            *mark = mark.wrapping_add(1);
-            if *mark == 0 {
-                reached.iter_mut().for_each(|r| *r = 0);
-                *mark = 1;
-            }
-            let mut any_reached = false;
-            for &x in preds.iter() {
-                for &y in self.successors(x) {
-                    reached[y as usize] = *mark;
-                    any_reached = true;
+            preds.iter_mut().for_each(|w| *w = 0);
+            reached.iter_mut().for_each(|w| *w = 0);
+            for &x in current.iter() {
+                if self.has_successors(x) {
+                    preds[x as usize / 64] |= 1 << (x % 64);
+                    for (r, s) in reached.iter_mut().zip(&self.succ[x as usize * words..][..words]) {
+                        *r |= s;
+                    }
                 }
             }
+            let any_reached = reached.iter().any(|&w| w != 0);
             let info = self.info(c);
             candidates.clear();
             match info.allowed {
-                Some(span) => candidates.extend(self.pairs[span.range()].iter().copied().filter(|&(y, _)| reached[y as usize] == *mark)),
-                None => candidates.extend((0..n as u16).filter(|&y| reached[y as usize] == *mark).map(|y| (y, self.emission(info, y)))),
+                Some(span) => candidates.extend(self.pairs[span.range()].iter().copied().filter(|&(y, _)| bit(reached, y))),
+                None => candidates.extend((0..n as u16).filter(|&y| bit(reached, y)).map(|y| (y, self.emission(info, y)))),
             }
             if candidates.is_empty() {
                 if any_reached {
-                    candidates.extend((0..n as u16).filter(|&y| reached[y as usize] == *mark).map(|y| (y, self.emission(info, y))));
+                    candidates.extend((0..n as u16).filter(|&y| bit(reached, y)).map(|y| (y, self.emission(info, y))));
                 } else {
                     candidates.extend((0..n as u16).map(|y| (y, self.emission(info, y))));
                 }
@@ -294,12 +296,21 @@ impl PossegModel {
             current.clear();
             at.push(back.len());
             for &(y, em) in candidates.iter() {
+                // jieba takes the max over every predecessor; those without an edge to
+                // `y` score -inf, and some predecessor has one (`y` is reachable, or
+                // there are no predecessors at all), so only edges can win.
                 let mut best: Option<(f64, u16)> = None;
-                for &x in preds.iter() {
-                    let p = prev_score[x as usize] + self.trans[x as usize * n + y as usize] + em;
-                    // max over (prob, state) tuples: the larger state wins a tie.
-                    if best.is_none_or(|(bp, bs)| p > bp || (p == bp && x > bs)) {
-                        best = Some((p, x));
+                let into_y = &self.pred[y as usize * words..][..words];
+                for (w, (&p_set, &into)) in preds.iter().zip(into_y).enumerate() {
+                    let mut bits = p_set & into;
+                    while bits != 0 {
+                        let x = (w * 64 + bits.trailing_zeros() as usize) as u16;
+                        bits &= bits - 1;
+                        let p = prev_score[x as usize] + self.trans[x as usize * n + y as usize] + em;
+                        // max over (prob, state) tuples: the larger state wins a tie.
+                        if best.is_none_or(|(bp, bs)| p > bp || (p == bp && x > bs)) {
+                            best = Some((p, x));
+                        }
                     }
                 }
                 if let Some((p, x)) = best {
