@@ -86,8 +86,8 @@ def main() -> None:
     shutil.copyfile(src / "dict.txt", DATA_DIR / "dict.txt")
     write_finalseg(src, DATA_DIR / "finalseg.txt")
     write_posseg(src, DATA_DIR / "posseg.txt")
-    # analyse's IDF table is read by the Python package, unchanged.
-    shutil.copyfile(src / "analyse" / "idf.txt", DATA_DIR.parent.parent.parent / "python" / "zhfast" / "analyse" / "idf.txt")
+    # analyse's IDF table, unchanged: build.rs compiles it into a lookup table.
+    shutil.copyfile(src / "analyse" / "idf.txt", DATA_DIR / "idf.txt")
     print(f"wrote {DATA_DIR}")
 
 

@@ -3,7 +3,10 @@
 from array import array
 from typing import final
 
-__all__ = ["CoreTokenizer", "TagTable", "__version__", "add_force_split", "bundled_dictionary_bytes", "force_split_words"]
+__all__ = [
+    "CoreTokenizer", "IdfTable", "TagTable", "__version__", "add_force_split", "bundled_dictionary_bytes",
+    "force_split_words", "textrank_keywords", "tfidf_keywords",
+]
 __version__: str
 
 @final
@@ -43,6 +46,39 @@ class TagTable:
     def __new__(cls, tags: dict[str, str]) -> TagTable: ...
     def __len__(self) -> int: ...
 
+@final
+class IdfTable:
+    @staticmethod
+    def bundled() -> IdfTable: ...
+    @property
+    def median(self) -> float: ...
+    def __len__(self) -> int: ...
+    def get(self, word: str) -> float | None: ...
+    def to_dict(self) -> dict[str, float]: ...
+
+def tfidf_keywords(
+    tokenizer: CoreTokenizer,
+    text: str,
+    stop_words: object,
+    idf: IdfTable | dict[str, float],
+    median: float,
+    top_k: int | None,
+    with_weight: bool,
+    allow_pos: list[str] | None = None,
+    user_tags: TagTable | None = None,
+    with_flag: bool = False,
+) -> list[object] | None: ...
+def textrank_keywords(
+    tokenizer: CoreTokenizer,
+    text: str,
+    stop_words: object,
+    allow_pos: list[str],
+    span: int,
+    top_k: int | None,
+    with_weight: bool,
+    user_tags: TagTable | None = None,
+    with_flag: bool = False,
+) -> list[object] | None: ...
 def bundled_dictionary_bytes() -> bytes: ...
 def add_force_split(word: str) -> None: ...
 def force_split_words() -> list[str]: ...

@@ -1,6 +1,6 @@
 #![allow(dead_code)]
-//! Compiles jieba's `dict.txt` into the binary dictionary that the library reads in place,
-//! so that importing zhfast builds nothing.
+//! Compiles jieba's data into the tables the library reads in place (the dictionary,
+//! the finalseg HMM, the IDF table), so that importing zhfast builds nothing.
 
 #[path = "src/dict_blob.rs"]
 mod dict_blob;
@@ -18,6 +18,12 @@ mod hmm_tables;
 mod trie;
 #[path = "src/trie_build.rs"]
 mod trie_build;
+#[path = "src/pystr.rs"]
+mod pystr;
+#[path = "src/short_eq.rs"]
+mod short_eq;
+#[path = "src/idf_table.rs"]
+mod idf_table;
 #[path = "src/chars.rs"]
 #[allow(dead_code)]
 mod chars;
@@ -29,7 +35,8 @@ fn main() {
     let source = manifest.join("data/dict.txt");
     println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=data/finalseg.txt");
-    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs", "hmm_tables.rs", "chars.rs", "trie.rs", "trie_build.rs"] {
+    println!("cargo:rerun-if-changed=data/idf.txt");
+    for f in ["dict_blob.rs", "dict_build.rs", "dict_text.rs", "error.rs", "pyint.rs", "hmm_tables.rs", "chars.rs", "trie.rs", "trie_build.rs", "pystr.rs", "idf_table.rs", "short_eq.rs"] {
         println!("cargo:rerun-if-changed=src/{f}");
     }
     let text = std::fs::read(&source).expect("read data/dict.txt");
@@ -42,4 +49,8 @@ fn main() {
     let tables = std::fs::read_to_string(manifest.join("data/finalseg.txt")).expect("read data/finalseg.txt");
     let model = hmm_tables::HmmModel::parse(&tables).expect("finalseg.txt parses");
     std::fs::write(out_dir.join("finalseg.bin"), model.to_bytes()).expect("write the compiled HMM");
+
+    let idf_text = std::fs::read_to_string(manifest.join("data/idf.txt")).expect("read data/idf.txt");
+    let idf = idf_table::parse(&idf_text).expect("idf.txt parses");
+    std::fs::write(out_dir.join("idf.bin"), idf_table::encode(&idf, idf_table::median(&idf))).expect("write the compiled IDF table");
 }

@@ -4,9 +4,12 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 
+import zhfast
 import zhfast.posseg
 
-from .keywords import KeywordExtractor, by_weight
+from .. import _core
+from .._compat import strdecode
+from .keywords import KeywordExtractor, by_weight, core_results, fast_top_k, str_tags
 
 
 class UndirectWeightedGraph:
@@ -66,12 +69,18 @@ class TextRank(KeywordExtractor):
         """The ``topK`` words of ``sentence`` by TextRank, among words tagged
         ``allowPOS``; ``pair`` objects with ``withFlag``."""
         self.pos_filt = frozenset(allowPOS)
+        result = self._in_core(sentence, topK, withWeight, allowPOS, withFlag)
+        if result is not None:
+            return result
         cut_tuples = getattr(self.tokenizer, "cut_tuples", None)
         if cut_tuples is not None:
             words = cut_tuples(sentence)
         else:  # a tokenizer of the caller's without it
             words = [tuple(p) for p in self.tokenizer.cut(sentence)]
-        keep = [self._keep(w, f) for w, f in words]
+        if type(self).pairfilter is TextRank.pairfilter:
+            keep = [self._keep(w, f) for w, f in words]
+        else:  # a subclass's own filter, asked about pairs as jieba asks it
+            keep = [self.pairfilter(zhfast.posseg.pair(w, f)) for w, f in words]
         # Nodes are (word, flag) tuples when flags are kept: they group exactly as jieba's
         # pair objects do (equal when word and flag are), and are sorted by word alone,
         # stably, as pair.__lt__ sorts them.
@@ -91,5 +100,33 @@ class TextRank(KeywordExtractor):
         if as_pairs:
             ranks = {zhfast.posseg.pair(w, f): r for (w, f), r in ranks.items()}
         return by_weight(ranks, withWeight, topK)
+
+    def _in_core(self, sentence, topK, withWeight, allowPOS, withFlag):
+        """``textrank`` computed by the core in one call, or ``None`` where the Python
+        path must run (another tokenizer or filter, unusual arguments)."""
+        pos = self.tokenizer
+        allowed = str_tags(self.pos_filt)
+        if (
+            allowed is None
+            or type(pos) is not zhfast.posseg.POSTokenizer
+            or type(pos.tokenizer) is not zhfast.Tokenizer
+            or type(self).pairfilter is not TextRank.pairfilter
+            or type(self.span) is not int
+            or UndirectWeightedGraph.d != 0.85  # the core ranks with jieba's damping
+        ):
+            return None
+        sentence = strdecode(sentence)
+        if not isinstance(sentence, str):
+            return None
+        core, tags = pos._core_and_tags()
+        with_flag = bool(allowPOS) and bool(withFlag)
+        try:
+            found = _core.textrank_keywords(
+                core, sentence, self.stop_words, allowed, max(self.span, 0), fast_top_k(topK), bool(withWeight),
+                tags, with_flag,
+            )
+        except UnicodeEncodeError:
+            return None
+        return core_results(found, topK, withWeight, with_flag)
 
     extract_tags = textrank

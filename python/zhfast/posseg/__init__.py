@@ -157,6 +157,15 @@ class POSTokenizer:
                 pos += len(w)
             return out
 
+    def _core_and_tags(self):
+        """The core tokenizer and tag table a cut uses now (for ``zhfast.analyse``,
+        which cuts in the core)."""
+        self.makesure_userdict_loaded()
+        core = self.tokenizer._checked_core()
+        if self._table is None:
+            self._table = _core.TagTable(self._tags)
+        return core, self._table
+
     def _pairs(self, sentence, HMM):
         return [pair(w, f) for w, f in self._tuples(sentence, HMM)]
 

@@ -9,3 +9,11 @@ pub static FINALSEG_TABLES: &str = include_str!("../data/finalseg.txt");
 
 /// The `posseg` HMM tables as text (`start`, `trans`, `emit`, `chars` lines).
 pub static POSSEG_TABLES: &str = include_str!("../data/posseg.txt");
+
+/// `analyse/idf.txt` compiled by `build.rs` (see [`crate::idf_table`]): word → IDF.
+pub static IDF_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idf.bin"));
+
+/// The bundled IDF table, read in place.
+pub fn idf_table() -> crate::idf_table::IdfTable<'static> {
+    crate::idf_table::IdfTable::new(IDF_TABLE).expect("the compiled IDF table is well formed")
+}

@@ -5,10 +5,16 @@
 //! * states are indexed in Python's tuple order, so "ties go to the larger state" (how
 //!   `max` over `(prob, state)` tuples breaks them) is "the larger index";
 //! * a missing transition is `-inf` (`MIN_INF`), a missing emission `-3.14e100`;
+//! * sums are `(V[t-1][prev] + trans) + emit`, Python's left-to-right order;
 //! * the predecessors at each step are the previous step's states that have any
 //!   outgoing transition; the candidates are the character's states that some
 //!   predecessor can reach, else all reachable states, else every state.
+//!
 //! (jieba 0.42.1 ships the top-K pruning commented out, so there is none here either.)
+//!
+//! The tables are flat arrays built once per process: each character's allowed states
+//! with their emissions already looked up, and the transitions as bit sets, so the
+//! decoder does no hashing per state and visits only actual edges.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -23,23 +29,65 @@ pub struct PosState {
     pub tag: String,
 }
 
+/// A range of [`PossegModel::pairs`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+/// What the model knows about one character.
+#[derive(Debug, Clone, Copy, Default)]
+struct CharInfo {
+    /// `char_state_tab[c]` (ascending, emissions looked up), if the character has one.
+    allowed: Option<Span>,
+    /// Every state with an emission for `c`, ascending: for candidates outside `allowed`.
+    emits: Span,
+}
+
 pub struct PossegModel {
     states: Vec<PosState>,
     start: Vec<f64>,
     /// `trans[from * n + to]`, `-inf` where jieba has no entry.
     trans: Vec<f64>,
-    /// Reachable states of each state, ascending.
-    next: Vec<Vec<u16>>,
-    emit: HashMap<(u16, char), f64>,
-    char_states: HashMap<char, Vec<u16>>,
+    /// Bit sets of `words` 64-bit words per state: the states each state can reach
+    /// (`succ`), and the states that can reach it (`pred`).
+    words: usize,
+    succ: Vec<u64>,
+    pred: Vec<u64>,
+    /// `(state, emission)` lists that [`CharInfo`] spans point into.
+    pairs: Vec<(u16, f64)>,
+    /// Characters below `DIRECT` by code point, the rest by hash.
+    direct: Vec<CharInfo>,
+    other: HashMap<char, CharInfo>,
 }
 
-/// Scratch for [`PossegModel::viterbi`].
+/// Characters indexed directly (all of the BMP: every han character the HMM sees).
+const DIRECT: usize = 0x10000;
+
+/// Scratch for [`PossegModel::viterbi`]: nothing is allocated per run once grown.
 #[derive(Default)]
 pub struct PossegScratch {
-    /// Per step: `(state, score, predecessor)`.
-    steps: Vec<Vec<(u16, f64, u16)>>,
-    reachable: Vec<bool>,
+    /// Every step's `(state, predecessor)` entries, step `t` at `at[t]..at[t + 1]`.
+    back: Vec<(u16, u16)>,
+    at: Vec<usize>,
+    /// Scores of the previous and the current step, by state.
+    prev_score: Vec<f64>,
+    score: Vec<f64>,
+    /// The current step's states.
+    current: Vec<u16>,
+    /// Candidates of the current step with their emissions.
+    candidates: Vec<(u16, f64)>,
+    /// Bit sets: the previous step's states that have successors, and the states they
+    /// reach.
+    preds: Vec<u64>,
+    reached: Vec<u64>,
 }
 
 impl PossegModel {
@@ -73,40 +121,88 @@ impl PossegModel {
         let mut states: Vec<PosState> = start_rows.iter().map(|(s, _)| parse_state(s)).collect::<Result<_>>()?;
         states.sort();
         states.dedup();
+        if states.len() >= u16::MAX as usize {
+            return Err(Error::BadData("too many posseg states".into()));
+        }
         let index: HashMap<PosState, u16> = states.iter().enumerate().map(|(i, s)| (s.clone(), i as u16)).collect();
         let id = |s: &str| -> Result<u16> {
             index.get(&parse_state(s)?).copied().ok_or_else(|| Error::BadData(format!("unknown posseg state {s:?}")))
         };
         let n = states.len();
-        let mut model = PossegModel {
-            start: vec![MIN_FLOAT; n],
-            trans: vec![f64::NEG_INFINITY; n * n],
-            next: vec![Vec::new(); n],
-            emit: HashMap::with_capacity(emit_rows.len()),
-            char_states: HashMap::with_capacity(char_rows.len()),
-            states,
-        };
+        let mut start = vec![MIN_FLOAT; n];
         for (s, p) in start_rows {
-            model.start[id(s)? as usize] = p;
+            start[id(s)? as usize] = p;
         }
+        let mut trans = vec![f64::NEG_INFINITY; n * n];
+        let mut next_lists = vec![Vec::new(); n];
         for (a, b, p) in trans_rows {
             let (a, b) = (id(a)?, id(b)?);
-            model.trans[a as usize * n + b as usize] = p;
-            model.next[a as usize].push(b);
+            // Skipping predecessors without an edge (below) relies on edges being finite.
+            if !p.is_finite() {
+                return Err(Error::BadData(format!("posseg transition {a} -> {b} is not finite")));
+            }
+            if trans[a as usize * n + b as usize] == f64::NEG_INFINITY {
+                next_lists[a as usize].push(b);
+            }
+            trans[a as usize * n + b as usize] = p;
         }
-        for list in &mut model.next {
-            list.sort_unstable();
+        let words = n.div_ceil(64);
+        let mut succ = vec![0u64; n * words];
+        let mut pred = vec![0u64; n * words];
+        for (a, list) in next_lists.iter().enumerate() {
+            for &b in list {
+                let b = b as usize;
+                succ[a * words + b / 64] |= 1 << (b % 64);
+                pred[b * words + a / 64] |= 1 << (a % 64);
+            }
         }
+
+        let mut emit: HashMap<char, Vec<(u16, f64)>> = HashMap::new();
         for (s, c, p) in emit_rows {
-            model.emit.insert((id(s)?, c), p);
+            let s = id(s)?;
+            let list = emit.entry(c).or_default();
+            match list.iter_mut().find(|(t, _)| *t == s) {
+                Some(slot) => slot.1 = p,
+                None => list.push((s, p)),
+            }
         }
+        let mut allowed: HashMap<char, Vec<u16>> = HashMap::new();
         for (c, list) in char_rows {
             let mut ids: Vec<u16> = list.iter().map(|s| id(s)).collect::<Result<_>>()?;
             ids.sort_unstable();
             ids.dedup();
-            model.char_states.insert(c, ids);
+            allowed.insert(c, ids);
         }
-        Ok(model)
+        let mut pairs = Vec::new();
+        let mut infos: HashMap<char, CharInfo> = HashMap::new();
+        let mut chars: Vec<char> = emit.keys().chain(allowed.keys()).copied().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        for c in chars {
+            let mut emits = emit.remove(&c).unwrap_or_default();
+            emits.sort_unstable_by_key(|&(s, _)| s);
+            let emits_span = Span { start: pairs.len() as u32, len: emits.len() as u32 };
+            pairs.extend_from_slice(&emits);
+            let allowed_span = allowed.get(&c).map(|ids| {
+                let span = Span { start: pairs.len() as u32, len: ids.len() as u32 };
+                for &s in ids {
+                    let p = emits.binary_search_by_key(&s, |&(t, _)| t).map_or(MIN_FLOAT, |i| emits[i].1);
+                    pairs.push((s, p));
+                }
+                span
+            });
+            infos.insert(c, CharInfo { allowed: allowed_span, emits: emits_span });
+        }
+        let mut direct = vec![CharInfo::default(); DIRECT];
+        let mut other = HashMap::new();
+        for (c, info) in infos {
+            if (c as usize) < DIRECT {
+                direct[c as usize] = info;
+            } else {
+                other.insert(c, info);
+            }
+        }
+        Ok(PossegModel { states, start, trans, words, succ, pred, pairs, direct, other })
     }
 
     /// jieba's posseg model, parsed on first use (posseg is not on the plain-cut path).
@@ -120,71 +216,125 @@ impl PossegModel {
     }
 
     #[inline]
-    fn emission(&self, state: u16, c: char) -> f64 {
-        self.emit.get(&(state, c)).copied().unwrap_or(MIN_FLOAT)
+    fn info(&self, c: char) -> CharInfo {
+        if (c as usize) < DIRECT {
+            self.direct[c as usize]
+        } else {
+            self.other.get(&c).copied().unwrap_or_default()
+        }
+    }
+
+    /// `emit_p[state].get(c, MIN_FLOAT)`.
+    #[inline]
+    fn emission(&self, info: CharInfo, state: u16) -> f64 {
+        let list = &self.pairs[info.emits.range()];
+        list.binary_search_by_key(&state, |&(s, _)| s).map_or(MIN_FLOAT, |i| list[i].1)
+    }
+
+    /// Whether state `s` has any outgoing transition.
+    #[inline]
+    fn has_successors(&self, s: u16) -> bool {
+        self.succ[s as usize * self.words..][..self.words].iter().any(|&w| w != 0)
     }
 
     /// The best state sequence for `obs` (non-empty), into `route`.
     pub fn viterbi(&self, obs: &[char], scratch: &mut PossegScratch, route: &mut Vec<u16>) {
         let n = self.states.len();
-        let all: Vec<u16> = (0..n as u16).collect();
-        let PossegScratch { steps, reachable } = scratch;
-        steps.clear();
+        let PossegScratch { back, at, prev_score, score, current, candidates, preds, reached } = scratch;
+        let words = self.words;
+        back.clear();
+        at.clear();
         route.clear();
+        score.resize(n, 0.0);
+        prev_score.resize(n, 0.0);
+        preds.resize(words, 0);
+        reached.resize(words, 0);
+        let bit = |set: &[u64], s: u16| set[s as usize / 64] >> (s % 64) & 1 != 0;
         let Some(&first) = obs.first() else { return };
-        let init = self.char_states.get(&first).unwrap_or(&all);
-        steps.push(init.iter().map(|&y| (y, self.start[y as usize] + self.emission(y, first), u16::MAX)).collect());
+
+        // Step 0: `states.get(obs[0], all_states)`, start + emission.
+        candidates.clear();
+        let info = self.info(first);
+        match info.allowed {
+            Some(span) => candidates.extend_from_slice(&self.pairs[span.range()]),
+            None => candidates.extend((0..n as u16).map(|y| (y, self.emission(info, y)))),
+        }
+        current.clear();
+        at.push(0);
+        for &(y, em) in candidates.iter() {
+            score[y as usize] = self.start[y as usize] + em;
+            current.push(y);
+            back.push((y, u16::MAX));
+        }
+
         for &c in &obs[1..] {
-            let prev: Vec<(u16, f64)> = {
-                let last = steps.last().expect("a step");
-                last.iter().filter(|&&(x, _, _)| !self.next[x as usize].is_empty()).map(|&(x, v, _)| (x, v)).collect()
-            };
-            reachable.clear();
-            reachable.resize(n, false);
-            let mut any_reachable = false;
-            for &(x, _) in &prev {
-                for &y in &self.next[x as usize] {
-                    reachable[y as usize] = true;
-                    any_reachable = true;
-                }
-            }
-            let allowed = self.char_states.get(&c).unwrap_or(&all);
-            let mut candidates: Vec<u16> = allowed.iter().copied().filter(|&y| reachable[y as usize]).collect();
-            if candidates.is_empty() {
-                candidates = if any_reachable { (0..n as u16).filter(|&y| reachable[y as usize]).collect() } else { all.clone() };
-            }
-            let mut step = Vec::with_capacity(candidates.len());
-            for y in candidates {
-                let em = self.emission(y, c);
-                let mut best: Option<(f64, u16)> = None;
-                for &(y0, v) in &prev {
-                    let p = v + self.trans[y0 as usize * n + y as usize] + em;
-                    // max over (prob, state) tuples: the larger state wins a tie.
-                    if best.is_none_or(|(bp, bs)| p > bp || (p == bp && y0 > bs)) {
-                        best = Some((p, y0));
+            std::mem::swap(prev_score, score);
+            preds.iter_mut().for_each(|w| *w = 0);
+            reached.iter_mut().for_each(|w| *w = 0);
+            for &x in current.iter() {
+                if self.has_successors(x) {
+                    preds[x as usize / 64] |= 1 << (x % 64);
+                    for (r, s) in reached.iter_mut().zip(&self.succ[x as usize * words..][..words]) {
+                        *r |= s;
                     }
                 }
-                if let Some((p, y0)) = best {
-                    step.push((y, p, y0));
+            }
+            let any_reached = reached.iter().any(|&w| w != 0);
+            let info = self.info(c);
+            candidates.clear();
+            match info.allowed {
+                Some(span) => candidates.extend(self.pairs[span.range()].iter().copied().filter(|&(y, _)| bit(reached, y))),
+                None => candidates.extend((0..n as u16).filter(|&y| bit(reached, y)).map(|y| (y, self.emission(info, y)))),
+            }
+            if candidates.is_empty() {
+                if any_reached {
+                    candidates.extend((0..n as u16).filter(|&y| bit(reached, y)).map(|y| (y, self.emission(info, y))));
+                } else {
+                    candidates.extend((0..n as u16).map(|y| (y, self.emission(info, y))));
                 }
             }
-            steps.push(step);
+            current.clear();
+            at.push(back.len());
+            for &(y, em) in candidates.iter() {
+                // jieba takes the max over every predecessor; those without an edge to
+                // `y` score -inf, and some predecessor has one (`y` is reachable, or
+                // there are no predecessors at all), so only edges can win.
+                let mut best: Option<(f64, u16)> = None;
+                let into_y = &self.pred[y as usize * words..][..words];
+                for (w, (&p_set, &into)) in preds.iter().zip(into_y).enumerate() {
+                    let mut bits = p_set & into;
+                    while bits != 0 {
+                        let x = (w * 64 + bits.trailing_zeros() as usize) as u16;
+                        bits &= bits - 1;
+                        let p = prev_score[x as usize] + self.trans[x as usize * n + y as usize] + em;
+                        // max over (prob, state) tuples: the larger state wins a tie.
+                        if best.is_none_or(|(bp, bs)| p > bp || (p == bp && x > bs)) {
+                            best = Some((p, x));
+                        }
+                    }
+                }
+                if let Some((p, x)) = best {
+                    score[y as usize] = p;
+                    current.push(y);
+                    back.push((y, x));
+                }
+            }
         }
-        let last = steps.last().expect("a step");
-        let mut state = match last.iter().map(|&(y, v, _)| (v, y)).reduce(|a, b| if b.0 > a.0 || (b.0 == a.0 && b.1 > a.1) { b } else { a }) {
+        at.push(back.len());
+
+        let mut state = match current.iter().map(|&y| (score[y as usize], y)).reduce(|a, b| if b.0 > a.0 || (b.0 == a.0 && b.1 > a.1) { b } else { a }) {
             Some((_, y)) => y,
             None => return,
         };
         route.resize(obs.len(), 0);
         for t in (0..obs.len()).rev() {
             route[t] = state;
-            if let Some(&(_, _, prev)) = steps[t].iter().find(|&&(y, _, _)| y == state) {
+            if let Some(&(_, prev)) = back[at[t]..at[t + 1]].iter().find(|&&(y, _)| y == state) {
                 state = prev;
             }
         }
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

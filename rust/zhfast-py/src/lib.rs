@@ -8,6 +8,8 @@ use pyo3::prelude::*;
 
 mod errors;
 mod force_split;
+mod idf;
+mod keywords;
 mod pools;
 mod strings;
 mod tags;
@@ -18,6 +20,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<tokenizer::CoreTokenizer>()?;
     m.add_class::<tags::TagTable>()?;
+    m.add_class::<idf::IdfTable>()?;
+    m.add_function(wrap_pyfunction!(keywords::tfidf_keywords, m)?)?;
+    m.add_function(wrap_pyfunction!(keywords::textrank_keywords, m)?)?;
     m.add_function(wrap_pyfunction!(tokenizer::bundled_dictionary_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::add_force_split, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::force_split_words, m)?)?;

@@ -492,3 +492,10 @@ fn end_offsets(text: &str, tokens: &Tokens, range: std::ops::Range<usize>) -> Py
     }
     Ok(out)
 }
+
+impl CoreTokenizer {
+    /// The current dictionary, for the keyword bindings (`keywords.rs`).
+    pub(crate) fn current_dictionary(&self) -> Arc<Dictionary> {
+        self.snapshot().dict
+    }
+}

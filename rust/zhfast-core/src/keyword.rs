@@ -1,0 +1,217 @@
+//! What TF-IDF and TextRank return: keys (a word, or a word and its tag) with weights,
+//! ordered as jieba orders them.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::short_eq::same_bytes;
+
+/// A fast multiply-rotate hash for the short word keys of one document (Fx style: the
+/// keys come from the document itself and the maps live for one call).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    /// Mixed so that the low bits (the bucket index) depend on every input bit.
+    #[inline]
+    fn finish(&self) -> u64 {
+        let h = self.0 ^ (self.0 >> 33);
+        let h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+/// A `HashMap` keyed by words of one document.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A keyword: `word`, its `flag` when keys are `(word, flag)` pairs (else empty), and
+/// its weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weighted<'t> {
+    pub word: &'t str,
+    pub flag: &'t str,
+    pub weight: f64,
+}
+
+/// `sorted(weights, key=weight, reverse=True)[:top_k]`: heaviest first, equal weights
+/// in their first-seen order (Python's sort is stable, `reverse` included).  `None` when
+/// a weight is NaN, where Python's order depends on the comparison sequence: the caller
+/// takes jieba's own path.
+pub fn by_weight(mut items: Vec<Weighted<'_>>, top_k: Option<usize>) -> Option<Vec<Weighted<'_>>> {
+    if items.iter().any(|w| w.weight.is_nan()) {
+        return None;
+    }
+    // Weight descending, then position: a total order, so selecting the first `top_k`
+    // and sorting them gives the stable sort's prefix.
+    let mut order: Vec<(f64, u32)> = items.iter().enumerate().map(|(i, w)| (w.weight, i as u32)).collect();
+    let cmp = |a: &(f64, u32), b: &(f64, u32)| b.0.partial_cmp(&a.0).unwrap_or(Ordering::Equal).then(a.1.cmp(&b.1));
+    if let Some(k) = top_k.filter(|&k| k < order.len()) {
+        if k == 0 {
+            order.clear();
+        } else {
+            order.select_nth_unstable_by(k - 1, cmp);
+            order.truncate(k);
+        }
+    }
+    order.sort_unstable_by(cmp);
+    let picked = order.iter().map(|&(_, i)| items[i as usize]).collect();
+    items.clear();
+    Some(picked)
+}
+
+/// A key: a word, and its flag when keys are `(word, flag)` pairs (else empty).
+#[derive(Clone, Copy)]
+struct Key<'t>(&'t str, &'t str);
+
+/// The bytes of a short string as at most two words: the first and last eight bytes
+/// (overlapping) with the length, without a loop or a copy.
+#[inline]
+fn short_words(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    let le8 = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap());
+    let le4 = |s: &[u8]| u32::from_le_bytes(s.try_into().unwrap()) as u64;
+    if n >= 8 {
+        (le8(&b[..8]), le8(&b[n - 8..]) ^ (n as u64) << 56)
+    } else if n >= 4 {
+        (le4(&b[..4]) | le4(&b[n - 4..]) << 32, n as u64)
+    } else if n > 0 {
+        (b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16, n as u64)
+    } else {
+        (0, 0)
+    }
+}
+
+impl std::hash::Hash for Key<'_> {
+    #[inline]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Words over 16 bytes are hashed whole; shorter ones are exactly covered by
+        // their first and last eight bytes.
+        for part in [self.0.as_bytes(), self.1.as_bytes()] {
+            if part.len() > 16 {
+                state.write(part);
+            }
+            let (a, b) = short_words(part);
+            state.write_u64(a);
+            state.write_u64(b);
+        }
+    }
+}
+
+impl PartialEq for Key<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        same_bytes(self.0.as_bytes(), other.0.as_bytes()) && same_bytes(self.1.as_bytes(), other.1.as_bytes())
+    }
+}
+
+impl Eq for Key<'_> {}
+
+/// Interns keys to dense ids in first-seen order, as a Python dict orders its keys.
+#[derive(Default)]
+pub struct KeyIndex<'t> {
+    ids: WordMap<Key<'t>, u32>,
+    pub keys: Vec<(&'t str, &'t str)>,
+}
+
+impl<'t> KeyIndex<'t> {
+    /// Room for about `n` keys.
+    pub fn with_capacity(n: usize) -> Self {
+        KeyIndex { ids: WordMap::with_capacity_and_hasher(n, Default::default()), keys: Vec::with_capacity(n) }
+    }
+
+    /// The id of `key` and whether it is new.
+    pub fn intern(&mut self, key: (&'t str, &'t str)) -> (u32, bool) {
+        let next = self.keys.len() as u32;
+        let id = *self.ids.entry(Key(key.0, key.1)).or_insert(next);
+        if id == next {
+            self.keys.push(key);
+        }
+        (id, id == next)
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// `keep(word)` asked once per distinct word (jieba asks per occurrence; the answer
+/// depends on the word alone).
+pub struct Memo<'t, F> {
+    seen: WordMap<&'t str, bool>,
+    test: F,
+}
+
+impl<'t, F: FnMut(&str) -> bool> Memo<'t, F> {
+    pub fn new(test: F) -> Self {
+        Memo { seen: WordMap::default(), test }
+    }
+
+    pub fn keep(&mut self, word: &'t str) -> bool {
+        if let Some(&k) = self.seen.get(word) {
+            return k;
+        }
+        let k = (self.test)(word);
+        self.seen.insert(word, k);
+        k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_k_is_the_stable_sorts_prefix() {
+        let weights = [1.0, 3.0, 2.0, 3.0, 1.0, 2.0, 3.0, 0.5];
+        let items: Vec<Weighted> = weights.iter().enumerate().map(|(i, &w)| Weighted { word: ["a", "b", "c", "d", "e", "f", "g", "h"][i], flag: "", weight: w }).collect();
+        let all = by_weight(items.clone(), None).unwrap();
+        let words: Vec<&str> = all.iter().map(|w| w.word).collect();
+        assert_eq!(words, ["b", "d", "g", "c", "f", "a", "e", "h"]);
+        for k in 0..10 {
+            assert_eq!(by_weight(items.clone(), Some(k)).unwrap(), all[..k.min(all.len())]);
+        }
+        let nan = vec![Weighted { word: "x", flag: "", weight: f64::NAN }];
+        assert!(by_weight(nan, None).is_none());
+    }
+}
