@@ -80,20 +80,26 @@ impl CoreTokenizer {
         job: Job,
         build: impl FnOnce(&Tokens, &WordStrings) -> PyResult<T>,
     ) -> PyResult<T> {
-        // Taken out rather than borrowed: building Python objects may run arbitrary code
-        // (a finalizer that cuts, say) that re-enters on this thread.
-        let (mut scratch, mut out) = SCRATCH.with(|cell| cell.take());
-        out.clear();
         let snapshot = self.snapshot();
         let dict = &*snapshot.dict;
-        let status = py.detach(|| {
-            let force = force_split::read();
-            let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
-            seg.run(text, job, &mut scratch, &mut out)
-        });
-        let result = status.map_err(to_py).and_then(|()| build(&out, &snapshot.strings));
-        SCRATCH.with(|cell| cell.replace((scratch, out)));
-        result
+        let cut = |scratch: &mut Scratch, out: &mut Tokens| {
+            out.clear();
+            let status = py.detach(|| {
+                let force = force_split::read();
+                let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
+                seg.run(text, job, scratch, out)
+            });
+            status.map_err(to_py).and_then(|()| build(out, &snapshot.strings))
+        };
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffers) => {
+                let (scratch, out) = &mut *buffers;
+                cut(scratch, out)
+            }
+            // Building Python objects may run arbitrary code (a finalizer that cuts, say)
+            // that re-enters on this thread while the buffers are in use: fresh ones then.
+            Err(_) => cut(&mut Scratch::default(), &mut Tokens::default()),
+        })
     }
 }
 
