@@ -16,6 +16,9 @@ pub enum Error {
     /// `log` of a non-positive number, as Python's `math.log` reports it.
     #[error("math domain error")]
     MathDomain,
+    /// posseg's Viterbi with no state to continue from: jieba's `max()` of nothing.
+    #[error("max() arg is an empty sequence")]
+    EmptyMax,
     /// Precompiled data that this build cannot read.
     #[error("corrupt or incompatible dictionary data: {0}")]
     BadData(String),

@@ -8,7 +8,7 @@
 use crate::chars::{is_han, is_pos_block_char};
 use crate::dag::{block_chars, Dag};
 use crate::dict::Dictionary;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::posseg_hmm::{PossegModel, PossegScratch};
 use crate::presplit::{presplit_by, Piece};
 use crate::route::Route;
@@ -113,7 +113,7 @@ impl PosSegmenter<'_> {
                     buf.get_or_insert(x);
                 } else {
                     if let Some(b) = buf.take() {
-                        self.flush(text, b, x, scratch, out);
+                        self.flush(text, b, x, scratch, out)?;
                     }
                     out.push(ws, we, self.tag_of(&text[ws..we]));
                 }
@@ -129,7 +129,7 @@ impl PosSegmenter<'_> {
         }
         if let Some(b) = buf {
             if hmm {
-                self.flush(text, b, n, scratch, out);
+                self.flush(text, b, n, scratch, out)?;
             } else {
                 out.push(scratch.offsets[b], scratch.offsets[n], TAG_ENG);
             }
@@ -138,28 +138,29 @@ impl PosSegmenter<'_> {
     }
 
     /// The HMM-mode buffer of single characters `from..to`.
-    fn flush(&self, text: &str, from: usize, to: usize, scratch: &mut PosScratch, out: &mut Tagged) {
+    fn flush(&self, text: &str, from: usize, to: usize, scratch: &mut PosScratch, out: &mut Tagged) -> Result<()> {
         let (s, e) = (scratch.offsets[from], scratch.offsets[to]);
         if to - from == 1 {
             out.push(s, e, self.tag_of(&text[s..e]));
         } else if !self.dict.has_positive(&text[s..e]) {
-            self.cut_detail(text, s, e, scratch, out);
+            self.cut_detail(text, s, e, scratch, out)?;
         } else {
             for i in from..to {
                 let (cs, ce) = (scratch.offsets[i], scratch.offsets[i + 1]);
                 out.push(cs, ce, self.tag_of(&text[cs..ce]));
             }
         }
+        Ok(())
     }
 
     /// jieba's `__cut_detail`: han runs through the HMM, the rest by `re_skip_detail`.
-    fn cut_detail(&self, text: &str, start: usize, end: usize, scratch: &mut PosScratch, out: &mut Tagged) {
+    fn cut_detail(&self, text: &str, start: usize, end: usize, scratch: &mut PosScratch, out: &mut Tagged) -> Result<()> {
         let mut pos = start;
         while pos < end {
             let rest = &text[pos..end];
             let han: usize = rest.chars().take_while(|&c| is_han(c)).map(char::len_utf8).sum();
             if han > 0 {
-                self.cut_han(text, pos, pos + han, scratch, out);
+                self.cut_han(text, pos, pos + han, scratch, out)?;
                 pos += han;
             } else {
                 let other = rest.find(is_han).unwrap_or(rest.len());
@@ -167,14 +168,20 @@ impl PosSegmenter<'_> {
                 pos += other;
             }
         }
+        Ok(())
     }
 
     /// jieba's `POSTokenizer.__cut`: B opens, E closes, S is a word; a word left open
     /// at the end takes the tag of its first character's state.
-    fn cut_han(&self, text: &str, start: usize, end: usize, scratch: &mut PosScratch, out: &mut Tagged) {
+    fn cut_han(&self, text: &str, start: usize, end: usize, scratch: &mut PosScratch, out: &mut Tagged) -> Result<()> {
         let PosScratch { hmm, hmm_chars, hmm_offsets: local, hmm_route, .. } = scratch;
         block_chars(text, start, end, local, hmm_chars);
         self.model.viterbi(hmm_chars, hmm, hmm_route);
+        if hmm_route.len() != hmm_chars.len() {
+            // Every state the previous character could be in has no transition: jieba's
+            // `max()` over no predecessors raises there.
+            return Err(Error::EmptyMax);
+        }
         let (mut begin, mut next) = (0, 0);
         for (i, &state) in hmm_route.iter().enumerate() {
             let st = self.model.state(state);
@@ -195,6 +202,7 @@ impl PosSegmenter<'_> {
             let tag = &self.model.state(hmm_route[next]).tag;
             out.push(local[next], end, tag);
         }
+        Ok(())
     }
 }
 
