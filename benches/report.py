@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 import startup  # noqa: E402  (benches/startup.py)
 
-RSS_CHILD = r"""
+RSS_CHILD = startup.PEAK_RSS + r"""
 import resource, sys, time
 import zhfast
 zhfast.setLogLevel(60)
@@ -47,7 +47,7 @@ while done < target:
             chunk, size = [], 0
             if done >= target:
                 break
-print(done, time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+print(done, time.perf_counter() - t0, peak_rss_kb() * 1024)
 """
 
 
