@@ -53,6 +53,8 @@ struct Layer {
     /// [`edge_log`] of each class, computed at load with this machine's `ln` (as jieba's
     /// `math.log`): the route DP adds these.
     class_logs: Vec<f64>,
+    /// Frequency → class, built on the first edit (loading never needs it).
+    class_of: Option<std::collections::HashMap<i64, u32>>,
 }
 
 fn class_logs(classes: &[i64]) -> Vec<f64> {
@@ -73,6 +75,7 @@ impl Layer {
             sorted: Cow::Owned(parts.sorted),
             class_logs: class_logs(&parts.classes),
             classes: Cow::Owned(parts.classes),
+            class_of: None,
         }
     }
 
@@ -131,21 +134,24 @@ impl Layer {
 
     fn set_freq(&mut self, id: usize, freq: i64) {
         self.freqs.to_mut()[id] = freq;
-        let class = match self.classes.iter().rposition(|&f| f == freq) {
-            Some(class) => class,
+        let classes = &self.classes;
+        let class_of = self.class_of.get_or_insert_with(|| classes.iter().enumerate().map(|(c, &f)| (f, c as u32)).collect());
+        let class = match class_of.get(&freq) {
+            Some(&class) => class,
             None => {
+                let class = self.classes.len() as u32;
+                class_of.insert(freq, class);
                 self.classes.to_mut().push(freq);
                 self.class_logs.push(edge_log(freq));
-                self.classes.len() - 1
+                class
             }
         };
         let word = self.word(id).to_string();
         if let Some(trie) = self.trie.as_mut() {
-            Arc::make_mut(trie).set_payload(word.chars(), class as u32);
+            Arc::make_mut(trie).set_payload(word.chars(), class);
         }
     }
 
-    /// Words and frequencies in the words' byte order.
     fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
         self.sorted.iter().map(move |&id| (self.word(id as usize), self.freqs[id as usize]))
     }
@@ -258,6 +264,7 @@ impl Dictionary {
             sorted: Cow::Owned(view.sorted.to_vec()),
             classes: Cow::Owned(view.classes.to_vec()),
             class_logs: class_logs(view.classes),
+            class_of: None,
         };
         Ok(Dictionary::with_base(base, Cow::Owned(view.tags.to_vec()), tag_names, view.total))
     }
@@ -274,6 +281,7 @@ impl Dictionary {
             classes: Cow::Borrowed(view.classes),
             // A few thousand logarithms, taken with this machine's libm as jieba's are.
             class_logs: class_logs(view.classes),
+            class_of: None,
         };
         let tag_names = view.tag_names.split('\n').map(str::to_string).collect();
         Dictionary::with_base(base, Cow::Borrowed(view.tags), tag_names, view.total)
