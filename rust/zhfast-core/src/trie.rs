@@ -1,28 +1,31 @@
 //! A character-wise double-array trie laid out for the DAG walk: one cache line per step.
 //!
 //! The double array is built by [`crate::trie_build`] (hottest nodes first, characters
-//! coded by frequency), into records of four `u32`:
+//! coded by frequency), into two parallel arrays of `u32` pairs:
 //!
 //! ```text
-//! [base, check, value, payload]   (16 bytes, four to a cache line)
+//! links: [base, check | HAS_VALUE]   (8 bytes: what every step reads)
+//! vals:  [value, payload]            (8 bytes: read only where a key ends)
 //! ```
 //!
 //! General-purpose double arrays (such as the `crawdad` crate's, which this one replaced)
 //! keep a key's value in a separate leaf node at `base ^ 0`, and the dictionary kept
 //! `ln(freq)` in a third array indexed by word id.  A walk step that found a word
 //! therefore touched three scattered cache lines; profiles showed the DAG build spending
-//! over 80% of its time waiting on those loads.  Here the step that reaches a node
-//! reads, in the same record, whether a key ends there (`value`), the caller's `payload`
-//! for it (the dictionary stores a frequency class: an index into a small table of
-//! `ln(freq)` that stays in L1/L2), and the node's `base` for the next step.
+//! over 80% of its time waiting on those loads.  Here a step reads one 8-byte link: the
+//! node's `base` for the next step and, in `check`'s top bit, whether a key ends there;
+//! only then does it read the node's `value` and the caller's `payload` for it (the
+//! dictionary stores a frequency class: an index into a small table of `ln(freq)` that
+//! stays in L1/L2).  With 16-byte records holding all four, the walk's working set was
+//! twice as large, and a walk in isolation about a fifth slower.
 //!
-//! `check` is the parent's index (`u32::MAX` for unused slots); a node without children
+//! `check` is the parent's index (all ones for unused slots); a node without children
 //! has a `base` that sends every child index out of range.  Characters are looked up in a
 //! code table once per block ([`CharTrie::encode`]) rather than once per step.
 //!
 //! Serialised form (little-endian `u32`): code count, node count, the code table, zero
-//! padding to a 16-byte boundary, then the nodes.  It is read in place from the bundled
-//! dictionary's blob.
+//! padding to a 16-byte boundary, the links, then the vals.  It is read in place from the
+//! bundled dictionary's blob.
 
 use std::borrow::Cow;
 
@@ -35,16 +38,22 @@ const NO_CHILDREN: u32 = 0x7fff_ffff;
 /// `check` of a slot that no walk may enter.
 const UNUSED: u32 = u32::MAX;
 
+/// The bit of `check` that marks a node where a key ends (indexes stay below 2^30).
+const HAS_VALUE: u32 = 0x8000_0000;
+
 const BASE: usize = 0;
 const CHECK: usize = 1;
-const VALUE: usize = 2;
-const PAYLOAD: usize = 3;
+const VALUE: usize = 0;
+const PAYLOAD: usize = 1;
 
 #[derive(Clone)]
 pub struct CharTrie {
     /// Character → code, [`NONE`] for characters in no key.
     codes: Cow<'static, [u32]>,
-    nodes: Cow<'static, [[u32; 4]]>,
+    /// `[base, check | HAS_VALUE]` per slot.
+    links: Cow<'static, [[u32; 2]]>,
+    /// `[value, payload]` per slot (`NONE` and 0 where no key ends).
+    vals: Cow<'static, [[u32; 2]]>,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Result<u32> {
@@ -61,75 +70,80 @@ impl CharTrie {
     pub fn build<'k>(records: impl IntoIterator<Item = (&'k str, u32, u64)>, payload: impl Fn(u32) -> u32) -> Result<Self> {
         let records: Vec<(&str, u32, u64)> = records.into_iter().collect();
         let placed = crate::trie_build::place(&records)?;
-        let nodes = placed
-            .slots
-            .iter()
-            .map(|&(base, check, value)| {
-                let value = value.unwrap_or(NONE);
-                let payload = if value == NONE { 0 } else { payload(value) };
-                [base.unwrap_or(NO_CHILDREN), check.unwrap_or(UNUSED), value, payload]
-            })
-            .collect();
-        Ok(CharTrie { codes: Cow::Owned(placed.codes), nodes: Cow::Owned(nodes) })
+        let mut links = Vec::with_capacity(placed.slots.len());
+        let mut vals = Vec::with_capacity(placed.slots.len());
+        for &(base, check, value) in &placed.slots {
+            let check = check.unwrap_or(UNUSED);
+            match value {
+                Some(v) => {
+                    links.push([base.unwrap_or(NO_CHILDREN), check | HAS_VALUE]);
+                    vals.push([v, payload(v)]);
+                }
+                None => {
+                    links.push([base.unwrap_or(NO_CHILDREN), check]);
+                    vals.push([NONE, 0]);
+                }
+            }
+        }
+        Ok(CharTrie { codes: Cow::Owned(placed.codes), links: Cow::Owned(links), vals: Cow::Owned(vals) })
     }
 
     /// The serialised form (see the module comment).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + 4 * self.codes.len() + 16 * self.nodes.len());
+        let mut out = Vec::with_capacity(16 + 4 * self.codes.len() + 16 * self.links.len());
         out.extend_from_slice(&(self.codes.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(self.nodes.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.links.len() as u32).to_le_bytes());
         for c in self.codes.iter() {
             out.extend_from_slice(&c.to_le_bytes());
         }
         while out.len() % 16 != 0 {
             out.push(0);
         }
-        for node in self.nodes.iter() {
-            for v in node {
+        for pair in self.links.iter().chain(self.vals.iter()) {
+            for v in pair {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
         out
     }
 
-    /// Splits serialised bytes into (code table, nodes) byte ranges.
-    fn sections(bytes: &[u8]) -> Result<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    /// Splits serialised bytes into (code table, links, vals) byte ranges.
+    fn sections(bytes: &[u8]) -> Result<[std::ops::Range<usize>; 3]> {
         let n_codes = u32_at(bytes, 0)? as usize;
         let n_nodes = u32_at(bytes, 4)? as usize;
         let codes = 8..8 + 4 * n_codes;
-        let nodes_start = codes.end.next_multiple_of(16);
-        let nodes = nodes_start..nodes_start + 16 * n_nodes;
-        if nodes.end != bytes.len() {
+        let links_start = codes.end.next_multiple_of(16);
+        let links = links_start..links_start + 8 * n_nodes;
+        let vals = links.end..links.end + 8 * n_nodes;
+        if vals.end != bytes.len() {
             return Err(Error::BadData("trie size".into()));
         }
-        Ok((codes, nodes))
+        Ok([codes, links, vals])
     }
 
     /// Reads the trie in place; `bytes` must be 4-byte aligned (the blob's sections are).
     pub fn borrowed(bytes: &'static [u8]) -> Result<Self> {
-        let (codes, nodes) = Self::sections(bytes)?;
+        let [codes, links, vals] = Self::sections(bytes)?;
         let misaligned = || Error::BadData("misaligned trie".into());
         Ok(CharTrie {
             codes: Cow::Borrowed(bytemuck::try_cast_slice(&bytes[codes]).map_err(|_| misaligned())?),
-            nodes: Cow::Borrowed(bytemuck::try_cast_slice(&bytes[nodes]).map_err(|_| misaligned())?),
+            links: Cow::Borrowed(bytemuck::try_cast_slice(&bytes[links]).map_err(|_| misaligned())?),
+            vals: Cow::Borrowed(bytemuck::try_cast_slice(&bytes[vals]).map_err(|_| misaligned())?),
         })
     }
 
     /// Copies the trie out of `bytes` (any alignment).
     pub fn owned(bytes: &[u8]) -> Result<Self> {
-        let (codes, nodes) = Self::sections(bytes)?;
+        let [codes, links, vals] = Self::sections(bytes)?;
         let words = |r: std::ops::Range<usize>| bytes[r].chunks_exact(4).map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")));
-        let node_words: Vec<u32> = words(nodes).collect();
-        Ok(CharTrie {
-            codes: Cow::Owned(words(codes).collect()),
-            nodes: Cow::Owned(node_words.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]).collect()),
-        })
+        let pairs = |r: std::ops::Range<usize>| words(r).collect::<Vec<u32>>().chunks_exact(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>();
+        Ok(CharTrie { codes: Cow::Owned(words(codes).collect()), links: Cow::Owned(pairs(links)), vals: Cow::Owned(pairs(vals)) })
     }
 
     /// The largest value and the largest payload stored (to check a loaded trie against
     /// the tables they index).
     pub fn max_value_and_payload(&self) -> Option<(u32, u32)> {
-        let stored = self.nodes.iter().filter(|n| n[VALUE] != NONE);
+        let stored = self.vals.iter().filter(|n| n[VALUE] != NONE);
         stored.clone().map(|n| n[VALUE]).max().zip(stored.map(|n| n[PAYLOAD]).max())
     }
 
@@ -144,13 +158,19 @@ impl CharTrie {
         out.extend(chars.iter().map(|&c| self.code(c)));
     }
 
-    /// The child of `node` by `code`, with its record.
+    /// The child of `node` by `code`, with its link.
     #[inline(always)]
-    fn child(&self, node: u32, code: u32) -> Option<(u32, &[u32; 4])> {
-        let child = self.nodes[node as usize][BASE] ^ code;
+    fn child(&self, node: u32, code: u32) -> Option<(u32, [u32; 2])> {
+        let child = self.links[node as usize][BASE] ^ code;
         // A missing code (NONE) or a childless base lands out of range or on a slot whose
         // check is another node.
-        self.nodes.get(child as usize).filter(|n| n[CHECK] == node).map(|n| (child, n))
+        self.links.get(child as usize).copied().filter(|l| l[CHECK] & !HAS_VALUE == node).map(|l| (child, l))
+    }
+
+    /// `(value, payload)` of the key ending at `node` (whose link says one does).
+    #[inline(always)]
+    fn val(&self, node: u32) -> [u32; 2] {
+        self.vals[node as usize]
     }
 
     /// The node reached by `key`, if every character of it is an edge.
@@ -165,14 +185,14 @@ impl CharTrie {
     /// The value of `key`.
     pub fn exact_match(&self, key: impl IntoIterator<Item = char>) -> Option<u32> {
         let node = self.node_of(key)?;
-        Some(self.nodes[node as usize][VALUE]).filter(|&v| v != NONE)
+        Some(self.val(node)[VALUE]).filter(|&v| v != NONE)
     }
 
     /// Replaces the payload stored with `key`; false when `key` is not in the trie.
     pub fn set_payload(&mut self, key: impl IntoIterator<Item = char>, payload: u32) -> bool {
         match self.node_of(key) {
-            Some(node) if self.nodes[node as usize][VALUE] != NONE => {
-                self.nodes.to_mut()[node as usize][PAYLOAD] = payload;
+            Some(node) if self.val(node)[VALUE] != NONE => {
+                self.vals.to_mut()[node as usize][PAYLOAD] = payload;
                 true
             }
             _ => false,
@@ -186,10 +206,11 @@ impl CharTrie {
         let mut node = 0;
         for (i, &code) in codes.iter().enumerate() {
             match self.child(node, code) {
-                Some((next, record)) => {
+                Some((next, link)) => {
                     node = next;
-                    if record[VALUE] != NONE {
-                        found(record[VALUE], record[PAYLOAD], i + 1);
+                    if link[CHECK] & HAS_VALUE != 0 {
+                        let [value, payload] = self.val(next);
+                        found(value, payload, i + 1);
                     }
                 }
                 None => return,
@@ -204,13 +225,13 @@ impl CharTrie {
         chars
             .iter()
             .map_while(move |&c| {
-                let (next, record) = self.child(node, self.code(c))?;
+                let (next, _) = self.child(node, self.code(c))?;
                 node = next;
-                Some((record[VALUE], record[PAYLOAD]))
+                Some(self.val(next))
             })
             .enumerate()
-            .filter(|&(_, (value, _))| value != NONE)
-            .map(|(i, (value, payload))| (value, payload, i + 1))
+            .filter(|&(_, [value, _])| value != NONE)
+            .map(|(i, [value, payload])| (value, payload, i + 1))
     }
 }
 
