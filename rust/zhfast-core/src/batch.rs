@@ -42,7 +42,7 @@ impl TokenBatch {
 const TEXTS_PER_TASK: usize = 16;
 
 /// Cuts every text with `job` in the current rayon pool: one [`TokenBatch`] per group
-/// of [`TEXTS_PER_TASK`] texts, in input order; a group that fails stops at its first
+/// of `TEXTS_PER_TASK` texts, in input order; a group that fails stops at its first
 /// failing text.
 pub fn cut_all_texts<T: AsRef<str> + Sync>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Vec<Result<TokenBatch>> {
     texts

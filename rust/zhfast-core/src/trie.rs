@@ -1,6 +1,6 @@
 //! A character-wise double-array trie laid out for the DAG walk: one cache line per step.
 //!
-//! The double array is built by [`crate::trie_build`] (hottest nodes first, characters
+//! The double array is built by `trie_build` (hottest nodes first, characters
 //! coded by frequency), into two parallel arrays of `u32` pairs:
 //!
 //! ```text
@@ -66,7 +66,7 @@ fn u32_at(bytes: &[u8], at: usize) -> Result<u32> {
 impl CharTrie {
     /// Builds the trie of `(key, value, weight)` records (keys distinct, non-empty,
     /// without NUL or U+FFFF), with `payload(value)` stored beside each value; nodes
-    /// are laid out hottest first by weight (see [`crate::trie_build`]).
+    /// are laid out hottest first by weight (see `trie_build`).
     pub fn build<'k>(records: impl IntoIterator<Item = (&'k str, u32, u64)>, payload: impl Fn(u32) -> u32) -> Result<Self> {
         let records: Vec<(&str, u32, u64)> = records.into_iter().collect();
         let placed = crate::trie_build::place(&records)?;
