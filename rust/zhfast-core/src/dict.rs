@@ -24,7 +24,6 @@ use crate::dict_text::parse_dictionary;
 use crate::error::{Error, Result};
 use crate::overlay::Overlay;
 use crate::prefix_filter::PrefixFilter;
-use crate::tokens::NO_WORD;
 
 /// Whether an `edge_log` value is an edge of the word graph.
 #[inline]
@@ -341,16 +340,6 @@ impl Dictionary {
             return self.user.freqs[id] != 0;
         }
         self.overlay.freq(word).is_some_and(|f| f != 0)
-    }
-
-    /// The base word id of `word` if it is a word with a non-zero frequency:
-    /// `Some(NO_WORD)` for such a user word, `None` when `has_positive` is false.
-    #[inline]
-    pub fn positive_id(&self, word: &str) -> Option<u32> {
-        match self.base.id_of(word) {
-            Some(id) => (self.base.freqs[id] != 0).then_some(id as u32),
-            None => self.has_positive(word).then_some(NO_WORD),
-        }
     }
 
     /// The text of base word `id`.

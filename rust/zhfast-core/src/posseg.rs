@@ -6,7 +6,7 @@
 //! jieba's `m` / `eng` / `x` rules.
 
 use crate::chars::{is_han, is_pos_block_char};
-use crate::dag::{block_chars, Dag};
+use crate::dag::block_chars;
 use crate::dict::Dictionary;
 use crate::error::{Error, Result};
 use crate::posseg_hmm::{PossegModel, PossegScratch};
@@ -41,7 +41,6 @@ impl Tagged {
 pub struct PosScratch {
     offsets: Vec<usize>,
     chars: Vec<char>,
-    dag: Dag,
     route: Route,
     hmm: PossegScratch,
     hmm_chars: Vec<char>,
@@ -100,8 +99,7 @@ impl PosSegmenter<'_> {
 
     fn cut_block(&self, text: &str, start: usize, end: usize, hmm: bool, scratch: &mut PosScratch, out: &mut Tagged) -> Result<()> {
         block_chars(text, start, end, &mut scratch.offsets, &mut scratch.chars);
-        scratch.dag.build(self.dict, text, &scratch.chars, &scratch.offsets);
-        scratch.route.compute(&scratch.dag, self.dict.log_total())?;
+        scratch.route.build::<false>(self.dict, text, &scratch.chars, &scratch.offsets)?;
         let n = scratch.chars.len();
         let mut buf: Option<usize> = None;
         let mut x = 0;

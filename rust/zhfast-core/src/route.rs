@@ -4,7 +4,6 @@
 //! The float operations happen in exactly that order so that every comparison sees the
 //! same bits as CPython, and a tie goes to the larger `j` as Python's tuple `max` does.
 
-use crate::dag::Dag;
 use crate::dict::Dictionary;
 use crate::error::{Error, Result};
 use crate::tokens::NO_WORD;
@@ -29,8 +28,9 @@ pub struct Route {
 
 impl Route {
     /// The best route of the block `text[offsets[0]..offsets[n]]` straight from the
-    /// dictionary, without storing its graph: the same result as [`Dag::build`] followed
-    /// by [`Route::compute`].
+    /// dictionary, without storing its graph (jieba's `get_DAG` followed by `calc`).
+    /// Fails as Python's `math.log` does when a word on the graph has a negative
+    /// frequency.
     ///
     /// Positions are scored right to left as their words are found, so every
     /// `route[j + 1]` an edge needs is final when it is read and no graph is stored.
@@ -114,34 +114,6 @@ impl Route {
         self.word.clear();
         self.word.resize(n, 0);
         self.grams.clear();
-    }
-
-    /// Fails as Python's `math.log` does when a word on the graph has a negative frequency.
-    pub fn compute(&mut self, dag: &Dag, log_total: f64) -> Result<()> {
-        let n = dag.len();
-        self.reset(n);
-        for i in (0..n).rev() {
-            let mut best = f64::NEG_INFINITY;
-            let mut best_end = i;
-            let mut best_word = 0;
-            for e in dag.edge_range(i) {
-                let (j, log_freq, id) = dag.edge(e);
-                if log_freq.is_nan() {
-                    return Err(Error::MathDomain);
-                }
-                let score = log_freq - log_total + self.score[j + 1];
-                // Edges ascend by `j`, so `>=` keeps the largest `j` among equal scores.
-                if score >= best {
-                    best = score;
-                    best_end = j;
-                    best_word = id;
-                }
-            }
-            self.score[i] = best;
-            self.end[i] = best_end as u32;
-            self.word[i] = best_word;
-        }
-        Ok(())
     }
 
     /// Exclusive end of the best word starting at `i`.
