@@ -57,3 +57,17 @@ def test_version_and_loading_messages(infile):
     assert "Prefix dict has been built successfully." in loud.stderr
     quiet = subprocess.run([sys.executable, "-m", "zhfast", "-q", infile], capture_output=True, text=True)
     assert quiet.stderr == ""
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    # `zhfast big.txt | head -1`: the reader leaves after one line; no traceback follows.
+    big = tmp_path / "big.txt"
+    big.write_text("我来到北京清华大学\n" * 200_000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "zhfast", "-q", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert first.decode("utf-8") == "我 / 来到 / 北京 / 清华大学\n"
+    assert b"Traceback" not in stderr and b"BrokenPipe" not in stderr, stderr.decode("utf-8", "replace")
+    assert proc.returncode == 1

@@ -71,6 +71,11 @@ def main(argv=None):
         while ln:
             print(delim.join(lcut(ln.rstrip("\r\n"), args.cutall, args.hmm)))
             ln = fp.readline()
+    except BrokenPipeError:
+        # The reader went away (`zhfast big.txt | head`): stop quietly, as Unix tools do,
+        # and keep the interpreter's final flush from failing again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     finally:
         if fp is not sys.stdin:
             fp.close()
