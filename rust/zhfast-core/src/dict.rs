@@ -67,7 +67,7 @@ impl Layer {
 
     fn owned(parts: DictParts) -> Self {
         Layer {
-            trie: owned_trie(&parts.trie),
+            trie: parts.trie.map(Arc::new),
             text: Cow::Owned(parts.text),
             ends: Cow::Owned(parts.ends),
             freqs: Cow::Owned(parts.freqs),
@@ -154,10 +154,6 @@ impl Layer {
     fn iter(&self) -> impl Iterator<Item = (&str, i64)> + '_ {
         self.sorted.iter().map(move |&id| (self.word(id as usize), self.freqs[id as usize]))
     }
-}
-
-fn owned_trie(bytes: &[u8]) -> Option<Arc<CharTrie>> {
-    (!bytes.is_empty()).then(|| Arc::new(CharTrie::owned(bytes).expect("freshly built trie")))
 }
 
 /// A dictionary: words, their frequencies and tags, and the total.

@@ -45,7 +45,7 @@ fn pad16(out: &mut Vec<u8>) {
 pub fn encode(parts: &DictParts) -> Vec<u8> {
     let tag_names = parts.tag_names.join("\n");
     let sections: [Vec<u8>; SECTIONS] = [
-        parts.trie.clone(),
+        parts.trie.as_ref().map_or_else(Vec::new, |t| t.to_bytes()),
         parts.text.as_bytes().to_vec(),
         parts.ends.iter().flat_map(|v| v.to_le_bytes()).collect(),
         parts.freqs.iter().flat_map(|v| v.to_le_bytes()).collect(),

@@ -15,11 +15,11 @@ use crate::trie::CharTrie;
 /// arrays indexed by id — frequencies, and the bindings' cache of one string object per
 /// word — then keep the words a text meets most in a few cache lines at their front.
 /// `sorted` lists the ids in the words' byte order, for prefix searches.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct DictParts {
-    /// Serialised [`crate::trie::CharTrie`]: word → (word id, frequency class); empty
-    /// when no word can be in a trie.
-    pub trie: Vec<u8>,
+    /// Word → (word id, frequency class); `None` when no word can be in a trie.  Kept
+    /// built (a dictionary uses it as it is; only a blob serialises it).
+    pub trie: Option<CharTrie>,
     /// All words concatenated; word `i` ends at `ends[i]`.
     pub text: String,
     pub ends: Vec<u32>,
@@ -121,7 +121,7 @@ where
         .filter(|((w, _), _)| trie_can_hold(w))
         .map(|((w, (f, _)), &id)| (w.as_str(), id, (*f).max(0) as u64));
     if keys.clone().next().is_some() {
-        parts.trie = CharTrie::build(keys, |id| word_classes[id as usize])?.to_bytes();
+        parts.trie = Some(CharTrie::build(keys, |id| word_classes[id as usize])?);
     }
     Ok(parts)
 }

@@ -56,6 +56,12 @@ pub struct CharTrie {
     vals: Cow<'static, [[u32; 2]]>,
 }
 
+impl std::fmt::Debug for CharTrie {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CharTrie").field("nodes", &self.links.len()).field("codes", &self.codes.len()).finish()
+    }
+}
+
 fn u32_at(bytes: &[u8], at: usize) -> Result<u32> {
     bytes
         .get(at..at + 4)
