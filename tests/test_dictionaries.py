@@ -307,3 +307,23 @@ def test_start_writes_no_files(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "北京" in out.stdout
     assert list(home.rglob("*")) == [] and list(tmp.rglob("*")) == []
+
+
+@pytest.mark.parametrize("where", ["dictionary file", "add_word"])
+def test_negative_frequency_on_the_route_is_a_math_domain_error(tmp_path, where):
+    # jieba keeps a negative frequency and fails in `log` once such a word is an edge;
+    # a text that never meets it cuts normally.
+    p = tmp_path / "neg.txt"
+    words = "负词 -5\n好 3\n词 3\n负 3\n" if where == "dictionary file" else "好 3\n词 3\n负 3\n负词 1\n"
+    p.write_text(words, encoding="utf-8")
+    results = []
+    for make in (zhfast.Tokenizer, jieba.Tokenizer):
+        t = make(str(p))
+        if where == "add_word":
+            t.add_word("负词", -5)
+        with pytest.raises(ValueError, match="math domain error"):
+            t.lcut("好负词")
+        with pytest.raises(ValueError, match="math domain error"):
+            t.lcut("好负词", HMM=False)
+        results.append((t.lcut("好好词"), t.lcut("好负", HMM=False), t.lcut_for_search("词好")))
+    assert results[0] == results[1]

@@ -45,39 +45,42 @@ const TEXTS_PER_TASK: usize = 16;
 /// of `TEXTS_PER_TASK` texts, in input order; a group that fails stops at its first
 /// failing text.
 pub fn cut_all_texts<T: AsRef<str> + Sync>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Vec<Result<TokenBatch>> {
-    texts
-        .par_chunks(TEXTS_PER_TASK)
-        .map(|group| {
-            SCRATCH.with(|cell| {
-                let mut scratch = cell.take();
-                let mut batch = TokenBatch { tokens: Tokens::default(), bounds: vec![0] };
-                let mut result = Ok(());
-                for text in group {
-                    result = seg.run(text.as_ref(), job, &mut scratch, &mut batch.tokens);
-                    if result.is_err() {
-                        break;
-                    }
-                    batch.bounds.push(batch.tokens.len());
-                }
-                cell.replace(scratch);
-                result.map(|()| batch)
-            })
-        })
-        .collect()
+    texts.par_chunks(TEXTS_PER_TASK).map(|group| cut_texts(seg, group, job)).collect()
+}
+
+/// Cuts `texts` one after another on this thread (no pool: with one worker, handing the
+/// work to another thread only moves the dictionary's hot lines to another core's cache),
+/// into one [`TokenBatch`]; stops at the first failing text.
+pub fn cut_texts<T: AsRef<str>>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Result<TokenBatch> {
+    SCRATCH.with(|cell| {
+        let mut scratch = cell.take();
+        let mut batch = TokenBatch { tokens: Tokens::default(), bounds: Vec::with_capacity(texts.len() + 1) };
+        batch.bounds.push(0);
+        let mut result = Ok(());
+        for text in texts {
+            result = seg.run(text.as_ref(), job, &mut scratch, &mut batch.tokens);
+            if result.is_err() {
+                break;
+            }
+            batch.bounds.push(batch.tokens.len());
+        }
+        cell.replace(scratch);
+        result.map(|()| batch)
+    })
 }
 
 /// Tags every text (posseg) in the current rayon pool; results in input order.
 pub fn tag_all_texts<T: AsRef<str> + Sync>(seg: &PosSegmenter<'_>, texts: &[T], hmm: bool) -> Vec<Result<Tagged>> {
-    texts
-        .par_iter()
-        .map(|text| {
-            POS_SCRATCH.with(|cell| {
-                let mut scratch = cell.take();
-                let mut out = Tagged::default();
-                let result = seg.cut(text.as_ref(), hmm, &mut scratch, &mut out).map(|()| out);
-                cell.replace(scratch);
-                result
-            })
-        })
-        .collect()
+    texts.par_iter().map(|text| tag_text(seg, text.as_ref(), hmm)).collect()
+}
+
+/// Tags one text (posseg) on this thread, with the thread's scratch.
+pub fn tag_text(seg: &PosSegmenter<'_>, text: &str, hmm: bool) -> Result<Tagged> {
+    POS_SCRATCH.with(|cell| {
+        let mut scratch = cell.take();
+        let mut out = Tagged::default();
+        let result = seg.cut(text, hmm, &mut scratch, &mut out).map(|()| out);
+        cell.replace(scratch);
+        result
+    })
 }

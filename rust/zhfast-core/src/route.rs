@@ -38,6 +38,15 @@ impl Route {
     /// With `GRAMS`, also notes the 2- and 3-character words at each position for
     /// [`Route::gram`] (`cut_for_search`); a constant, so the other modes pay nothing.
     pub fn build<const GRAMS: bool>(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
+        // Only a dictionary holding a negative frequency pays for checking every edge.
+        if dict.has_negative() {
+            self.build_checked::<GRAMS, true>(dict, text, chars, offsets)
+        } else {
+            self.build_checked::<GRAMS, false>(dict, text, chars, offsets)
+        }
+    }
+
+    fn build_checked<const GRAMS: bool, const NEGATIVE: bool>(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
         let n = chars.len();
         let log_total = dict.log_total();
         self.reset(n);
@@ -48,23 +57,26 @@ impl Route {
         dict.encode_base(chars, &mut self.codes);
         let user_words = dict.has_user_words();
         let mut domain_error = false;
+        // Sliced to `n` so that indexing by a position needs no bounds check.
+        let (score, end, word, codes) = (&mut self.score[..=n], &mut self.end[..n], &mut self.word[..n], &self.codes[..n]);
         for k in (0..n).rev() {
-            let score = &self.score;
+            // No edge scores -inf (every term is finite), so -inf afterwards means none.
             let (mut best, mut best_end, mut best_word) = (f64::NEG_INFINITY, k, NO_WORD);
-            let mut found = false;
             let mut grams = [NO_GRAM; 2];
-            dict.for_each_prefix_word_coded(&self.codes[k..], |len, log_freq, id| {
-                domain_error |= log_freq.is_nan();
+            let scores = &*score;
+            dict.for_each_prefix_word_coded(&codes[k..], |len, log_freq, id| {
+                if NEGATIVE {
+                    domain_error |= log_freq.is_nan();
+                }
                 if GRAMS && (len == 2 || len == 3) {
                     grams[len - 2] = id;
                 }
                 let j = k + len - 1;
-                let s = log_freq - log_total + score[j + 1];
+                let s = log_freq - log_total + scores[j + 1];
                 // Base words come shortest first: `>=` keeps the largest `j` among equal scores.
                 if s >= best {
                     (best, best_end, best_word) = (s, j, id);
                 }
-                found = true;
             });
             if user_words {
                 dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, log_freq| {
@@ -73,24 +85,23 @@ impl Route {
                         grams[len - 2] = NO_WORD;
                     }
                     let j = k + len - 1;
-                    let s = log_freq - log_total + score[j + 1];
+                    let s = log_freq - log_total + scores[j + 1];
                     // In no particular order: break ties towards the larger `j` explicitly.
                     if s > best || (s == best && j > best_end) {
                         (best, best_end, best_word) = (s, j, NO_WORD);
                     }
-                    found = true;
                 });
             }
-            if domain_error {
+            if (NEGATIVE || user_words) && domain_error {
                 return Err(Error::MathDomain);
             }
-            if !found {
+            if best == f64::NEG_INFINITY {
                 // jieba's fallback edge `[k]`: `log(FREQ.get(c) or 1)`.
                 (best, best_end, best_word) = (0.0 - log_total + score[k + 1], k, NO_WORD);
             }
-            self.score[k] = best;
-            self.end[k] = best_end as u32;
-            self.word[k] = best_word;
+            score[k] = best;
+            end[k] = best_end as u32;
+            word[k] = best_word;
             if GRAMS {
                 self.grams[k] = grams;
             }

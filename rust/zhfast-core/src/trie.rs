@@ -167,7 +167,14 @@ impl CharTrie {
     /// The child of `node` by `code`, with its link.
     #[inline(always)]
     fn child(&self, node: u32, code: u32) -> Option<(u32, [u32; 2])> {
-        let child = self.links[node as usize][BASE] ^ code;
+        self.child_of(node, self.links[node as usize], code)
+    }
+
+    /// [`Self::child`] given `node`'s link, which a walk carries from step to step rather
+    /// than reading it again (a load on the walk's critical path).
+    #[inline(always)]
+    fn child_of(&self, node: u32, link: [u32; 2], code: u32) -> Option<(u32, [u32; 2])> {
+        let child = link[BASE] ^ code;
         // A missing code (NONE) or a childless base lands out of range or on a slot whose
         // check is another node.
         self.links.get(child as usize).copied().filter(|l| l[CHECK] & !HAS_VALUE == node).map(|l| (child, l))
@@ -209,11 +216,11 @@ impl CharTrie {
     /// the text whose codes ([`Self::encode`]) are `codes`, shortest first.
     #[inline(always)]
     pub fn for_each_prefix_coded(&self, codes: &[u32], mut found: impl FnMut(u32, u32, usize)) {
-        let mut node = 0;
+        let (mut node, mut link) = (0, self.links[0]);
         for (i, &code) in codes.iter().enumerate() {
-            match self.child(node, code) {
-                Some((next, link)) => {
-                    node = next;
+            match self.child_of(node, link, code) {
+                Some((next, next_link)) => {
+                    (node, link) = (next, next_link);
                     if link[CHECK] & HAS_VALUE != 0 {
                         let [value, payload] = self.val(next);
                         found(value, payload, i + 1);

@@ -21,9 +21,9 @@ pub fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// A pool of `threads` threads (all cores for `None`).
-pub fn pool(threads: Option<usize>) -> Result<Arc<ThreadPool>, String> {
-    let n = threads.unwrap_or_else(all_cores).max(1);
+/// A pool of `n` threads (at least one).
+pub fn pool(n: usize) -> Result<Arc<ThreadPool>, String> {
+    let n = n.max(1);
     let pid = std::process::id();
     let mut guard = POOLS.lock().unwrap_or_else(|e| e.into_inner());
     if guard.as_ref().is_some_and(|p| p.pid != pid) {
