@@ -41,7 +41,7 @@ impl Dag {
             let first = self.ends.len();
             self.first.push(first as u32);
             let ends = &mut self.ends;
-            dict.for_each_prefix_word_coded(&self.codes[k..], |len, _, _| ends.push((k + len - 1) as u32));
+            dict.for_each_prefix_end_coded(&self.codes[k..], |len, _| ends.push((k + len - 1) as u32));
             if dict.has_user_words() {
                 dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, _| ends.push((k + len - 1) as u32));
                 // Base and user words are distinct strings: no end repeats.

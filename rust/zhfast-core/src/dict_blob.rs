@@ -15,7 +15,7 @@ use crate::dict_build::DictParts;
 use crate::error::{Error, Result};
 
 pub const MAGIC: &[u8; 8] = b"ZHFDICT\0";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 const SECTIONS: usize = 8;
 const HEADER: usize = 8 + 4 + 4 + 8 + 8 * SECTIONS;
 

@@ -28,12 +28,17 @@ pub struct DictParts {
     pub sorted: Vec<u32>,
     /// The distinct frequencies, by class: the trie stores each word's class, so a walk
     /// finds `ln(freq)` in a table of a few thousand entries instead of one per word.
+    /// Class [`ZERO_CLASS`] is frequency 0 (whether or not a word has it), so whether a
+    /// word is an edge at all needs no table.
     pub classes: Vec<i64>,
     /// Part-of-speech tag of each word as an index into `tag_names` (posseg reads it).
     pub tags: Vec<u16>,
     pub tag_names: Vec<String>,
     pub total: i64,
 }
+
+/// The class of frequency 0: words that are no edge of jieba's DAG.
+pub const ZERO_CLASS: u32 = 0;
 
 /// `ln` as Python's `math.log` computes it for a positive int (C's `log` of the float).
 #[inline]
@@ -99,7 +104,8 @@ where
         parts.sorted[rank as usize] = id as u32;
     }
     parts.text.reserve(sorted.iter().map(|(w, _)| w.len()).sum());
-    let mut class_of_freq: HashMap<i64, u32> = HashMap::new();
+    let mut class_of_freq: HashMap<i64, u32> = HashMap::from([(0, ZERO_CLASS)]);
+    parts.classes.push(0);
     let mut word_classes = Vec::with_capacity(sorted.len());
     for &rank in &by_freq {
         let (word, (freq, tag)) = &sorted[rank as usize];

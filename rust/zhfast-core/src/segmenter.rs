@@ -191,7 +191,9 @@ impl<'a> Segmenter<'a> {
     /// digit are joined into one token.
     ///
     /// Each position's edges are found by walking from it as the cut goes (the graph is
-    /// never stored): `edges` holds `(end, id)` of one position, ascending by end.
+    /// never stored).  Base words come shortest first, so once a second edge turns up the
+    /// position is known to have several and they are emitted as the walk finds them;
+    /// with words added at run time, `edges` collects `(end, id)` and sorts them.
     fn cut_all_block(&self, text: &str, chars: &[char], offsets: &[usize], scratch: &mut Scratch, out: &mut Tokens) {
         let Scratch { codes, edges, eng_buf, .. } = scratch;
         let bytes = text.as_bytes();
@@ -203,24 +205,50 @@ impl<'a> Segmenter<'a> {
         self.dict.encode_base(chars, codes);
         let user_words = self.dict.has_user_words();
         for k in 0..n {
-            edges.clear();
-            self.dict.for_each_prefix_word_coded(&codes[k..], |len, _, id| edges.push((k + len - 1, id)));
-            if user_words {
-                self.dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, _| edges.push((k + len - 1, NO_WORD)));
-                // Base and user words are distinct strings, so no two share an end.
-                edges.sort_unstable_by_key(|&(j, _)| j);
-            }
-            if edges.is_empty() {
-                edges.push((k, NO_WORD));
-            }
             let is_eng = bytes[offsets[k]].is_ascii_alphanumeric();
             if eng_scan && !is_eng {
                 eng_scan = false;
                 flush_joined(text, eng_buf, out);
             }
-            if edges.len() == 1 && k as isize > old_j {
-                let (j, id) = edges[0];
-                let word = (offsets[k], offsets[j + 1]);
+            let start = offsets[k];
+            // The number of edges, and the first (jieba's `[k]` when there is none).
+            let (count, first) = if user_words {
+                edges.clear();
+                self.dict.for_each_prefix_end_coded(&codes[k..], |len, id| edges.push((k + len - 1, id)));
+                self.dict.for_each_user_word(&text[start..offsets[n]], &chars[k..n], |len, _| edges.push((k + len - 1, NO_WORD)));
+                // Base and user words are distinct strings, so no two share an end.
+                edges.sort_unstable_by_key(|&(j, _)| j);
+                if edges.len() > 1 {
+                    for &(j, id) in edges.iter().filter(|&&(j, _)| j > k) {
+                        out.push(start, offsets[j + 1], id);
+                        old_j = j as isize;
+                    }
+                }
+                (edges.len(), edges.first().copied().unwrap_or((k, NO_WORD)))
+            } else {
+                let (mut count, mut first) = (0, (k, NO_WORD));
+                self.dict.for_each_prefix_end_coded(&codes[k..], |len, id| {
+                    let j = k + len - 1;
+                    count += 1;
+                    if count == 1 {
+                        first = (j, id);
+                        return;
+                    }
+                    if count == 2 && first.0 > k {
+                        out.push(start, offsets[first.0 + 1], first.1);
+                    }
+                    // Later edges end after the first, so after `k`.
+                    out.push(start, offsets[j + 1], id);
+                    old_j = j as isize;
+                });
+                (count, first)
+            };
+            if count > 1 {
+                continue;
+            }
+            let (j, id) = first;
+            if k as isize > old_j {
+                let word = (start, offsets[j + 1]);
                 if is_eng {
                     if !eng_scan {
                         eng_scan = true;
@@ -232,13 +260,9 @@ impl<'a> Segmenter<'a> {
                     out.push(word.0, word.1, id);
                 }
                 old_j = j as isize;
-            } else {
-                for &(j, id) in edges.iter() {
-                    if j > k {
-                        out.push(offsets[k], offsets[j + 1], id);
-                        old_j = j as isize;
-                    }
-                }
+            } else if j > k {
+                out.push(start, offsets[j + 1], id);
+                old_j = j as isize;
             }
         }
         if eng_scan {
