@@ -38,15 +38,17 @@ impl Route {
     /// With `GRAMS`, also notes the 2- and 3-character words at each position for
     /// [`Route::gram`] (`cut_for_search`); a constant, so the other modes pay nothing.
     pub fn build<const GRAMS: bool>(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
-        // Only a dictionary holding a negative frequency pays for checking every edge.
-        if dict.has_negative() {
-            self.build_checked::<GRAMS, true>(dict, text, chars, offsets)
+        // Only a dictionary with words added at run time or a negative frequency pays for
+        // the second lookup and for checking every edge; the plain loop keeps its state
+        // in registers.
+        if dict.has_negative() || dict.has_user_words() {
+            self.build_with::<GRAMS, true>(dict, text, chars, offsets)
         } else {
-            self.build_checked::<GRAMS, false>(dict, text, chars, offsets)
+            self.build_with::<GRAMS, false>(dict, text, chars, offsets)
         }
     }
 
-    fn build_checked<const GRAMS: bool, const NEGATIVE: bool>(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
+    fn build_with<const GRAMS: bool, const GENERAL: bool>(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
         let n = chars.len();
         let log_total = dict.log_total();
         self.reset(n);
@@ -55,7 +57,6 @@ impl Route {
         }
         self.codes.clear();
         dict.encode_base(chars, &mut self.codes);
-        let user_words = dict.has_user_words();
         let mut domain_error = false;
         // Sliced to `n` so that indexing by a position needs no bounds check.
         let (score, end, word, codes) = (&mut self.score[..=n], &mut self.end[..n], &mut self.word[..n], &self.codes[..n]);
@@ -65,7 +66,7 @@ impl Route {
             let mut grams = [NO_GRAM; 2];
             let scores = &*score;
             dict.for_each_prefix_word_coded(&codes[k..], |len, log_freq, id| {
-                if NEGATIVE {
+                if GENERAL {
                     domain_error |= log_freq.is_nan();
                 }
                 if GRAMS && (len == 2 || len == 3) {
@@ -78,7 +79,7 @@ impl Route {
                     (best, best_end, best_word) = (s, j, id);
                 }
             });
-            if user_words {
+            if GENERAL {
                 dict.for_each_user_word(&text[offsets[k]..offsets[n]], &chars[k..n], |len, log_freq| {
                     domain_error |= log_freq.is_nan();
                     if GRAMS && (len == 2 || len == 3) {
@@ -92,7 +93,7 @@ impl Route {
                     }
                 });
             }
-            if (NEGATIVE || user_words) && domain_error {
+            if GENERAL && domain_error {
                 return Err(Error::MathDomain);
             }
             if best == f64::NEG_INFINITY {
