@@ -341,6 +341,18 @@ impl Dictionary {
         self.overlay.freq(word).is_some_and(|f| f != 0)
     }
 
+    /// [`Self::has_positive`] for a word of a block whose base-trie codes
+    /// ([`Self::encode_base`]) are `codes`: the base dictionary answers from the trie's
+    /// frequency class, without decoding the word again or reading its frequency.
+    pub fn has_positive_coded(&self, word: &str, codes: &[u32]) -> bool {
+        // A block holds neither NUL nor U+FFFF, so its words are in the trie if anywhere.
+        debug_assert!(trie_can_hold(word));
+        if let Some([_, class]) = self.base.trie.as_ref().and_then(|t| t.exact_match_coded(codes)) {
+            return class != ZERO_CLASS;
+        }
+        self.has_user_words() && self.has_positive(word)
+    }
+
     /// The text of base word `id`.
     pub fn base_word(&self, id: u32) -> &str {
         self.base.word(id as usize)

@@ -14,34 +14,33 @@ use crate::tokens::{Tokens, NO_WORD};
 /// Scratch space reused across calls.
 #[derive(Debug, Default, Clone)]
 pub struct FinalsegScratch {
-    chars: Vec<char>,
-    offsets: Vec<usize>,
     states: Vec<u8>,
     back: Vec<[u8; 4]>,
 }
 
-/// Segments `text[start..end]`, pushing byte spans of `text` to `out`.
+/// Segments the run of characters `chars`, which start at the byte `offsets` of `text`
+/// (plus the run's end, so `offsets.len() == chars.len() + 1`), pushing byte spans of
+/// `text` to `out`.  The caller has decoded the run already; it is not decoded again.
 pub fn cut_unknown(
     text: &str,
-    start: usize,
-    end: usize,
+    chars: &[char],
+    offsets: &[usize],
     model: &HmmModel,
     force_split: &HashSet<String>,
     scratch: &mut FinalsegScratch,
     out: &mut Tokens,
 ) {
-    let mut pos = start;
-    while pos < end {
-        let rest = &text[pos..end];
-        let han_len: usize = rest.chars().take_while(|&c| is_han(c)).map(char::len_utf8).sum();
-        if han_len > 0 {
-            cut_han(text, pos, pos + han_len, model, force_split, scratch, out);
-            pos += han_len;
+    debug_assert_eq!(offsets.len(), chars.len() + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        let han = is_han(chars[i]);
+        let len = chars[i..].iter().take_while(|&&c| is_han(c) == han).count();
+        if han {
+            cut_han(text, &chars[i..i + len], &offsets[i..=i + len], model, force_split, scratch, out);
         } else {
-            let other_len = rest.find(is_han).unwrap_or(rest.len());
-            split_numbers(text, pos, pos + other_len, out);
-            pos += other_len;
+            split_numbers(text, offsets[i], offsets[i + len], out);
         }
+        i += len;
     }
 }
 
@@ -83,21 +82,14 @@ fn split_numbers(text: &str, start: usize, end: usize, out: &mut Tokens) {
 
 fn cut_han(
     text: &str,
-    start: usize,
-    end: usize,
+    chars: &[char],
+    offsets: &[usize],
     model: &HmmModel,
     force_split: &HashSet<String>,
     scratch: &mut FinalsegScratch,
     out: &mut Tokens,
 ) {
-    let FinalsegScratch { chars, offsets, states, back } = scratch;
-    chars.clear();
-    offsets.clear();
-    for (i, c) in text[start..end].char_indices() {
-        chars.push(c);
-        offsets.push(start + i);
-    }
-    offsets.push(end);
+    let FinalsegScratch { states, back } = scratch;
     model.viterbi(chars, states, back);
 
     let mut push_word = |from: usize, to: usize| {

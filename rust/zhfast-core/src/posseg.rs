@@ -140,7 +140,7 @@ impl PosSegmenter<'_> {
         let (s, e) = (scratch.offsets[from], scratch.offsets[to]);
         if to - from == 1 {
             out.push(s, e, self.tag_of(&text[s..e]));
-        } else if !self.dict.has_positive(&text[s..e]) {
+        } else if !self.dict.has_positive_coded(&text[s..e], &scratch.route.codes()[from..to]) {
             self.cut_detail(text, s, e, scratch, out)?;
         } else {
             for i in from..to {

@@ -128,6 +128,12 @@ impl Route {
         self.grams.clear();
     }
 
+    /// The block's characters in the base trie's code (valid after [`Route::build`]).
+    #[inline]
+    pub fn codes(&self) -> &[u32] {
+        &self.codes
+    }
+
     /// Exclusive end of the best word starting at `i`.
     #[inline]
     pub fn next(&self, i: usize) -> usize {

@@ -132,7 +132,7 @@ impl<'a> Segmenter<'a> {
         }
         if !search {
             if mode == CutMode::Hmm {
-                self.cut_hmm_block(text, offsets, scratch, out);
+                self.cut_hmm_block(text, chars, offsets, scratch, out);
             } else {
                 cut_no_hmm_block(text, offsets, &scratch.route, out);
             }
@@ -141,7 +141,7 @@ impl<'a> Segmenter<'a> {
         let mut words = std::mem::take(&mut scratch.words);
         words.clear();
         if mode == CutMode::Hmm {
-            self.cut_hmm_block(text, offsets, scratch, &mut words);
+            self.cut_hmm_block(text, chars, offsets, scratch, &mut words);
         } else {
             cut_no_hmm_block(text, offsets, &scratch.route, &mut words);
         }
@@ -152,7 +152,7 @@ impl<'a> Segmenter<'a> {
 
     /// jieba's `__cut_DAG`: single-character steps of the route are buffered; a buffer of
     /// several characters that is not a known word goes to `finalseg`.
-    fn cut_hmm_block(&self, text: &str, offsets: &[usize], scratch: &mut Scratch, out: &mut Tokens) {
+    fn cut_hmm_block(&self, text: &str, chars: &[char], offsets: &[usize], scratch: &mut Scratch, out: &mut Tokens) {
         let n = offsets.len() - 1;
         let mut buf_start: Option<usize> = None;
         let mut x = 0;
@@ -162,27 +162,28 @@ impl<'a> Segmenter<'a> {
                 buf_start.get_or_insert(x);
             } else {
                 if let Some(b) = buf_start.take() {
-                    self.flush_hmm_buffer(text, offsets, b, x, scratch, out);
+                    self.flush_hmm_buffer(text, chars, offsets, b, x, scratch, out);
                 }
                 out.push(offsets[x], offsets[y], scratch.route.word(x));
             }
             x = y;
         }
         if let Some(b) = buf_start {
-            self.flush_hmm_buffer(text, offsets, b, n, scratch, out);
+            self.flush_hmm_buffer(text, chars, offsets, b, n, scratch, out);
         }
     }
 
-    fn flush_hmm_buffer(&self, text: &str, offsets: &[usize], from: usize, to: usize, scratch: &mut Scratch, out: &mut Tokens) {
+    #[allow(clippy::too_many_arguments)]
+    fn flush_hmm_buffer(&self, text: &str, chars: &[char], offsets: &[usize], from: usize, to: usize, scratch: &mut Scratch, out: &mut Tokens) {
         let (s, e) = (offsets[from], offsets[to]);
         if to - from == 1 {
             out.push(s, e, scratch.route.word(from));
-        } else if self.dict.has_positive(&text[s..e]) {
+        } else if self.dict.has_positive_coded(&text[s..e], &scratch.route.codes()[from..to]) {
             for i in from..to {
                 out.push(offsets[i], offsets[i + 1], scratch.route.word(i));
             }
         } else {
-            cut_unknown(text, s, e, self.hmm, self.force_split, &mut scratch.finalseg, out);
+            cut_unknown(text, &chars[from..to], &offsets[from..=to], self.hmm, self.force_split, &mut scratch.finalseg, out);
         }
     }
 

@@ -201,6 +201,17 @@ impl CharTrie {
         Some(self.val(node)[VALUE]).filter(|&v| v != NONE)
     }
 
+    /// `(value, payload)` of the key whose codes ([`Self::encode`]) are `codes`.
+    #[inline]
+    pub fn exact_match_coded(&self, codes: &[u32]) -> Option<[u32; 2]> {
+        let (mut node, mut link) = (0, self.links[0]);
+        for &code in codes {
+            (node, link) = self.child_of(node, link, code)?;
+        }
+        // The root's link is not a child's (its `check` is all ones): no empty key.
+        (!codes.is_empty() && link[CHECK] & HAS_VALUE != 0).then(|| self.val(node))
+    }
+
     /// Replaces the payload stored with `key`; false when `key` is not in the trie.
     pub fn set_payload(&mut self, key: impl IntoIterator<Item = char>, payload: u32) -> bool {
         match self.node_of(key) {
@@ -271,6 +282,9 @@ mod tests {
             let theirs: Vec<(u32, usize)> = built.common_prefix_search(chars.iter().copied()).collect();
             assert_eq!(mine, theirs, "{text}");
             let mut codes = Vec::new();
+            ours.encode(&chars, &mut codes);
+            assert_eq!(ours.exact_match_coded(&codes).map(|[v, _]| v), built.exact_match(text.chars()), "{text}");
+            codes.clear();
             ours.encode(&chars, &mut codes);
             let mut coded = Vec::new();
             ours.for_each_prefix_coded(&codes, |v, _, n| coded.push((v, n)));
