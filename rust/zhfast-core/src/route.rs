@@ -51,10 +51,7 @@ impl Route {
     fn build_with<const GRAMS: bool, const GENERAL: bool>(&mut self, dict: &Dictionary, text: &str, chars: &[char], offsets: &[usize]) -> Result<()> {
         let n = chars.len();
         let log_total = dict.log_total();
-        self.reset(n);
-        if GRAMS {
-            self.grams.resize(n, [NO_GRAM; 2]);
-        }
+        self.make_room(n, GRAMS);
         self.codes.clear();
         dict.encode_base(chars, &mut self.codes);
         let mut domain_error = false;
@@ -118,14 +115,20 @@ impl Route {
         self.grams[i][width - 2]
     }
 
-    fn reset(&mut self, n: usize) {
-        self.score.clear();
-        self.score.resize(n + 1, 0.0);
-        self.end.clear();
-        self.end.resize(n, 0);
-        self.word.clear();
-        self.word.resize(n, 0);
-        self.grams.clear();
+    /// Makes room for a block of `n` characters.  The arrays only grow: a build writes
+    /// every position below `n` before anything reads it, so zeroing them for each block
+    /// (three memsets, 4% of a cut's instructions) bought nothing.
+    fn make_room(&mut self, n: usize, grams: bool) {
+        if self.score.len() <= n {
+            self.score.resize(n + 1, 0.0);
+            self.end.resize(n, 0);
+            self.word.resize(n, 0);
+        }
+        if grams && self.grams.len() < n {
+            self.grams.resize(n, [NO_GRAM; 2]);
+        }
+        // The route past the block's end scores nothing.
+        self.score[n] = 0.0;
     }
 
     /// The block's characters in the base trie's code (valid after [`Route::build`]).

@@ -79,19 +79,27 @@ fn cached(slot: &AtomicPtr<ffi::PyObject>, s: &str) -> *mut ffi::PyObject {
     p
 }
 
-/// The token `i` of `tokens` as a new reference.
-fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, i: usize) -> *mut ffi::PyObject {
-    let (start, end) = tokens.spans[i];
+/// The token with byte span `(start, end)` (or `(JOINED, j)`) and word `id` of `tokens`,
+/// cut from `text`, as a new reference.
+#[inline(always)]
+fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, (start, end): (usize, usize), id: u32) -> *mut ffi::PyObject {
+    // Dictionary words first, and without slicing `text` (a slice checks both ends for
+    // char boundaries) unless the word's `str` is still to be made.
+    if id != NO_WORD {
+        if let Some(slot) = words.slots.get(id as usize) {
+            let p = slot.load(Ordering::Acquire);
+            if !p.is_null() {
+                // SAFETY: the slot keeps its own reference; this one is for the caller.
+                unsafe { ffi::Py_INCREF(p) };
+                return p;
+            }
+            return cached(slot, &text[start..end]);
+        }
+    }
     if start == JOINED {
         return new_str(&tokens.joined[end].0);
     }
     let s = &text[start..end];
-    let id = tokens.ids[i];
-    if id != NO_WORD {
-        if let Some(slot) = words.slots.get(id as usize) {
-            return cached(slot, s);
-        }
-    }
     let mut chars = s.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if (c as u32) < 0x10000 {
@@ -121,8 +129,10 @@ pub fn token_list_range<'py>(
             return Err(PyErr::fetch(py));
         }
         let list = Bound::from_owned_ptr(py, list);
-        for (slot, i) in range.enumerate() {
-            let item = token_object(words, text, tokens, i);
+        let spans = &tokens.spans[range.clone()];
+        let ids = &tokens.ids[range];
+        for (slot, (&span, &id)) in spans.iter().zip(ids).enumerate() {
+            let item = token_object(words, text, tokens, span, id);
             if item.is_null() {
                 return Err(PyErr::fetch(py));
             }
@@ -141,7 +151,7 @@ pub fn token_list_range<'py>(
 
 /// Token `i` as a `Bound<PyString>`-like object, for tuples.
 pub fn token_bound<'py>(py: Python<'py>, words: &WordStrings, text: &str, tokens: &Tokens, i: usize) -> PyResult<Bound<'py, PyAny>> {
-    let p = token_object(words, text, tokens, i);
+    let p = token_object(words, text, tokens, tokens.spans[i], tokens.ids[i]);
     // SAFETY: `p` is a new reference or null with an exception set.
     unsafe { Bound::from_owned_ptr_or_err(py, p) }
 }
