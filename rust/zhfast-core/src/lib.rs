@@ -11,7 +11,10 @@
 //! minutes), so each step was judged by interleaved best-of runs of
 //! `examples/profile_cut.rs` against the jieba-rs crate in the same binary, and by
 //! cachegrind instruction counts.  Figures are MB/s of UTF-8 input, HMM mode, SIGHAN +
-//! 围城 text, one call per line.
+//! 围城 text, one call per line.  From the third session on, two builds were also run
+//! *at the same time*, one per core, swapping cores between pairs: both then see the
+//! same noise, and an A/A pair stays within ±5% (interleaved runs: ±30%).  There,
+//! instruction counts predicted the outcome better than simulated cache misses.
 //!
 //! Kept:
 //! - Character-wise double array instead of a byte-wise one (`yada`): 1.5–2× (first
@@ -40,6 +43,21 @@
 //!   common words together.
 //! - Search grams noted only when asked for (a const generic), search expansion per
 //!   block: no second trie walk per 2- or 3-gram.
+//! - Third session, judged by cachegrind instructions on 1.2 MB (HMM mode 120M → 95M,
+//!   search 147M → 119M, `cut_all` 101M → 91M) and by simultaneous pairs against the
+//!   session's starting build (medians of 8: HMM mode 1.16×, no HMM 1.14×, `cut_all`
+//!   1.12×, search 1.22×; single pairs ranged from 0.8 to 1.8 that hour):
+//!   - the walk carries each node's link to the next step instead of reading it again;
+//!   - the route loop has a plain instantiation for dictionaries without run-time words
+//!     or negative frequencies (no NaN check per edge, no second lookup, no "found"
+//!     flag: an empty position is the only one left at -inf), with its arrays sliced
+//!     once so positions need no bounds checks;
+//!   - frequency class 0 is frequency 0, so `cut_all` and `get_DAG` tell edges from the
+//!     class alone (no `ln` table read: a quarter fewer L1 misses in `cut_all`), and
+//!     `cut_all` emits a position's edges during the walk once it has seen two;
+//!   - HMM buffers check "is this a known word" by walking the block's codes and reading
+//!     the class, and finalseg reuses the block's decoded characters;
+//!   - route arrays only grow, instead of being zeroed for every block.
 //!
 //! Tried and dropped:
 //! - Eight walks in lockstep (to overlap their cache misses): slower, 29 vs 22 ns per
@@ -49,6 +67,16 @@
 //! - A 128 KiB filter of the first two characters of every word, to skip second steps
 //!   that find nothing (7 in 10 of them): no measurable gain.
 //! - Transparent huge pages for the node array: this VM grants none.
+//! - Third session:
+//!   - The frequency class in the link itself (25-bit base and check, 14-bit tag), word
+//!     ids read only for the words on the route: 22% fewer L1 misses but 8% more
+//!     instructions, and 11% slower in simultaneous pairs.
+//!   - A 15-bit filter of each node's child codes in the link, to skip the step that
+//!     ends a walk: it rejected only 42% of those steps (most walks end on a
+//!     one-character node, which has many children) and cost 9% more instructions.
+//!   - Three rewrites of the han decoding loop (scan then `extend`, scan then fill,
+//!     explicit indexes, batches of 16 through local arrays): none had fewer
+//!     instructions than the slice-pattern loop.
 //!
 //! What remains is the walk's dependent loads (about half of the core's time): L2 latency
 //! per step, two to three steps per character.
