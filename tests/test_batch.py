@@ -93,14 +93,15 @@ def test_huge_text_in_a_batch():
     assert zhfast.lcut_batch(parts, threads=2) == [zhfast.lcut(p) for p in parts]
 
 
-def test_concurrent_batches_from_python_threads():
+@pytest.mark.parametrize("workers", [1, 2])  # 1: each caller cuts on its own thread
+def test_concurrent_batches_from_python_threads(workers):
     expected = [zhfast.lcut(t) for t in LINES]
     results, errors = [], []
 
     def work():
         try:
             for _ in range(5):
-                results.append(zhfast.lcut_batch(LINES, threads=2))
+                results.append(zhfast.lcut_batch(LINES, threads=workers))
         except Exception as e:  # pragma: no cover - reported below
             errors.append(e)
 
