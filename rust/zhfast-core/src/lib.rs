@@ -44,7 +44,8 @@
 //! - Search grams noted only when asked for (a const generic), search expansion per
 //!   block: no second trie walk per 2- or 3-gram.
 //! - Third session, judged by cachegrind instructions on 1.2 MB (HMM mode 120M → 95M,
-//!   search 147M → 119M, `cut_all` 101M → 91M) and by simultaneous pairs against the
+//!   no HMM 109M → 87M, search 147M → 119M, `cut_all` 101M → 93M) and by simultaneous
+//!   pairs against the
 //!   session's starting build (medians of 8: HMM mode 1.16×, no HMM 1.14×, `cut_all`
 //!   1.12×, search 1.22×; single pairs ranged from 0.8 to 1.8 that hour):
 //!   - the walk carries each node's link to the next step instead of reading it again;
