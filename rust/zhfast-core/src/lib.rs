@@ -45,9 +45,9 @@
 //!   block: no second trie walk per 2- or 3-gram.
 //! - Third session, judged by cachegrind instructions on 1.2 MB (HMM mode 120M → 95M,
 //!   no HMM 109M → 87M, search 147M → 119M, `cut_all` 101M → 93M) and by simultaneous
-//!   pairs against the
-//!   session's starting build (medians of 8: HMM mode 1.16×, no HMM 1.14×, `cut_all`
-//!   1.12×, search 1.22×; single pairs ranged from 0.8 to 1.8 that hour):
+//!   pairs against the session's starting build (medians of 8: HMM mode 1.16×, no HMM
+//!   1.14×, `cut_all` 1.12×, search 1.22×; single pairs ranged from 0.8 to 1.8 that
+//!   hour):
 //!   - the walk carries each node's link to the next step instead of reading it again;
 //!   - the route loop has a plain instantiation for dictionaries without run-time words
 //!     or negative frequencies (no NaN check per edge, no second lookup, no "found"
