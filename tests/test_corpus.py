@@ -123,3 +123,22 @@ def test_seed_jieba_output():
     for mode in MODES_BY_NAME.values():
         zh_out, jb_out = mode.zh(sentence), mode.jb(sentence)
         assert zh_out == jb_out, "seed input, mode %s:\n%s" % (mode.name, describe_diff(zh_out, jb_out))
+
+
+@pytest.mark.parametrize("path", TEXT_PARAMS)
+def test_get_dag_matches_jieba(path):
+    # The graph itself, including after edits that make a word frequency 0 (no edge, but
+    # still a prefix) or negative (an edge): `get_DAG` reads only whether a frequency is 0.
+    lines = _lines_of(path)[:400]
+    lines += ["中国北京一个中国人", "北京大学一个"]
+    z, j = zhfast.Tokenizer(), jieba.Tokenizer()
+    z.initialize()
+    j.initialize()
+    for edited in (False, True):
+        if edited:
+            for tok in (z, j):
+                tok.add_word("中国", 0)
+                tok.add_word("北京", -3)
+                tok.add_word("一个", 0)
+        for line in lines:
+            assert z.get_DAG(line) == j.get_DAG(line), (edited, _short(line, 200))
