@@ -87,7 +87,7 @@ def run_criterion(quick: bool) -> list[dict]:
     if len(cpus) >= 2:
         # zhfast and jieba-rs at the same time, each pinned to its own core.  Run one
         # after the other, a slow patch of this shared machine lands on one library
-        # only (ratios moved by up to 2x between runs); run together, both see it.
+        # only (ratios moved by up to 1.7x between runs); run together, both see it.
         def pinned(cpu: int):
             return lambda: os.sched_setaffinity(0, {cpu})
 

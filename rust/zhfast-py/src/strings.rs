@@ -57,11 +57,14 @@ fn new_str(s: &str) -> *mut ffi::PyObject {
     unsafe { ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t) }
 }
 
-/// The `str` in `slot`, created from `s` if empty; returns a new reference.
-fn cached(slot: &AtomicPtr<ffi::PyObject>, s: &str) -> *mut ffi::PyObject {
+/// The `str` in `slot`, created from `text()` if empty; returns a new reference.  The text
+/// is only asked for to create the string (slicing it checks both ends for char
+/// boundaries, a cost on every token otherwise).
+#[inline(always)]
+fn cached<'a>(slot: &AtomicPtr<ffi::PyObject>, text: impl FnOnce() -> &'a str) -> *mut ffi::PyObject {
     let mut p = slot.load(Ordering::Acquire);
     if p.is_null() {
-        let fresh = new_str(s);
+        let fresh = new_str(text());
         if fresh.is_null() {
             return fresh;
         }
@@ -83,17 +86,9 @@ fn cached(slot: &AtomicPtr<ffi::PyObject>, s: &str) -> *mut ffi::PyObject {
 /// cut from `text`, as a new reference.
 #[inline(always)]
 fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, (start, end): (usize, usize), id: u32) -> *mut ffi::PyObject {
-    // Dictionary words first, and without slicing `text` (a slice checks both ends for
-    // char boundaries) unless the word's `str` is still to be made.
     if id != NO_WORD {
         if let Some(slot) = words.slots.get(id as usize) {
-            let p = slot.load(Ordering::Acquire);
-            if !p.is_null() {
-                // SAFETY: the slot keeps its own reference; this one is for the caller.
-                unsafe { ffi::Py_INCREF(p) };
-                return p;
-            }
-            return cached(slot, &text[start..end]);
+            return cached(slot, || &text[start..end]);
         }
     }
     if start == JOINED {
@@ -103,7 +98,7 @@ fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, (start, end): 
     let mut chars = s.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if (c as u32) < 0x10000 {
-            return cached(&CHARS[c as usize], s);
+            return cached(&CHARS[c as usize], || s);
         }
     }
     new_str(s)
