@@ -75,7 +75,7 @@
 //!   - A 15-bit filter of each node's child codes in the link, to skip the step that
 //!     ends a walk: it rejected only 42% of those steps (most walks end on a
 //!     one-character node, which has many children) and cost 9% more instructions.
-//!   - Three rewrites of the han decoding loop (scan then `extend`, scan then fill,
+//!   - Four rewrites of the han decoding loop (scan then `extend`, scan then fill,
 //!     explicit indexes, batches of 16 through local arrays): none had fewer
 //!     instructions than the slice-pattern loop.
 //!
