@@ -14,6 +14,19 @@ from .idf import DEFAULT_IDF
 from .keywords import KeywordExtractor, by_weight, core_results, fast_top_k, str_tags
 
 
+def _get_idf_freq(self):
+    return self._idf.freq
+
+
+def _set_idf_freq(self, freq):
+    self._idf = _idf.IdfData(None, freq, self.median_idf)
+
+
+#: jieba's ``idf_freq`` attribute, on both of its classes that have one: the ``{word: idf}``
+#: dict (built on first access for the bundled table); assigning one replaces the table.
+_IDF_FREQ = property(_get_idf_freq, _set_idf_freq)
+
+
 class IDFLoader:
     """jieba's ``IDFLoader``: ``idf_freq`` (word -> idf) and the median idf."""
 
@@ -24,13 +37,7 @@ class IDFLoader:
         if idf_path:
             self.set_new_path(idf_path)
 
-    @property
-    def idf_freq(self):
-        return self._idf.freq
-
-    @idf_freq.setter
-    def idf_freq(self, freq):
-        self._idf = _idf.IdfData(None, freq, self.median_idf)
+    idf_freq = _IDF_FREQ
 
     def set_new_path(self, new_idf_path):
         if self.path != new_idf_path:
@@ -53,14 +60,7 @@ class TFIDF(KeywordExtractor):
         self._idf = self.idf_loader._idf
         self.median_idf = self.idf_loader.median_idf
 
-    @property
-    def idf_freq(self):
-        """jieba's ``{word: idf}`` dict (built on first access for the bundled table)."""
-        return self._idf.freq
-
-    @idf_freq.setter
-    def idf_freq(self, freq):
-        self._idf = _idf.IdfData(None, freq, self.median_idf)
+    idf_freq = _IDF_FREQ
 
     def set_idf_path(self, idf_path):
         new_abs_path = get_abs_path(idf_path)

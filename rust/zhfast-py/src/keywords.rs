@@ -174,6 +174,21 @@ where
     }
 }
 
+/// Ranks `text` with `rank` on this thread's buffers, then makes jieba's result list
+/// (`None` where `rank` leaves the work to the Python layer).
+fn ranked_results<'py>(
+    py: Python<'py>,
+    text: &str,
+    with_flag: bool,
+    with_weight: bool,
+    rank: impl for<'b> FnOnce(&'b mut Buffers, &'b str) -> PyResult<Option<Vec<Weighted<'b>>>>,
+) -> PyResult<Option<Bound<'py, PyList>>> {
+    let mut buffers = Buffers::take();
+    let result = rank(&mut buffers, text).and_then(|r| r.map(|ranked| results(py, &ranked, with_flag, with_weight)).transpose());
+    buffers.put_back();
+    result
+}
+
 /// `[(key, weight), ...]` as jieba returns it: keys are words, or `(word, flag)`
 /// tuples with `with_flag` (the Python layer makes them `pair`s); weights only with
 /// `with_weight`.
@@ -247,11 +262,9 @@ pub fn tfidf_keywords<'py>(
         (None, Ok(d)) if d.is_exact_instance_of::<PyDict>() => Idf::Dict(d),
         _ => return Ok(None),
     };
-    let mut buffers = Buffers::take();
-    let result = tfidf_ranked(py, &mut buffers, &dict, &s, stop_words, idf, median, top_k, allow_pos, user_tags, with_flag)
-        .and_then(|r| r.map(|ranked| results(py, &ranked, with_flag, with_weight)).transpose());
-    buffers.put_back();
-    result
+    ranked_results(py, &s, with_flag, with_weight, |buffers, s| {
+        tfidf_ranked(py, buffers, &dict, s, stop_words, idf, median, top_k, allow_pos, user_tags, with_flag)
+    })
 }
 
 /// [`tfidf_keywords`] before the Python results are made.
@@ -322,11 +335,9 @@ pub fn textrank_keywords<'py>(
     let py = text.py();
     let s = text.to_cow()?;
     let dict = tokenizer.current_dictionary();
-    let mut buffers = Buffers::take();
-    let result = textrank_ranked(py, &mut buffers, &dict, &s, stop_words, &allow_pos, span, top_k, user_tags, with_flag)
-        .and_then(|r| r.map(|ranked| results(py, &ranked, with_flag, with_weight)).transpose());
-    buffers.put_back();
-    result
+    ranked_results(py, &s, with_flag, with_weight, |buffers, s| {
+        textrank_ranked(py, buffers, &dict, s, stop_words, &allow_pos, span, top_k, user_tags, with_flag)
+    })
 }
 
 /// [`textrank_keywords`] before the Python results are made.
