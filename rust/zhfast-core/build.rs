@@ -10,6 +10,8 @@ mod dict_build;
 mod dict_text;
 #[path = "src/error.rs"]
 mod error;
+#[path = "src/prefetch.rs"]
+mod prefetch;
 #[path = "src/pyint.rs"]
 mod pyint;
 #[path = "src/hmm_tables.rs"]

@@ -25,6 +25,11 @@ use crate::error::{Error, Result};
 use crate::overlay::Overlay;
 use crate::prefix_filter::PrefixFilter;
 
+/// How many positions ahead of its walk a segmenter calls [`Dictionary::prefetch_walk`]:
+/// on the SIGHAN + 围城 text, 2 to 4 were 5–10% faster than none in every mode (the
+/// prefetch adds 3% instructions); farther ahead, the positions of short blocks get none.
+pub const WALK_AHEAD: usize = 3;
+
 /// Whether an `edge_log` value is an edge of the word graph.
 #[inline]
 fn is_edge(log_freq: f64) -> bool {
@@ -401,6 +406,20 @@ impl Dictionary {
                     edge(len, id);
                 }
             });
+        }
+    }
+
+    /// Starts loading what a walk from position `at` of `codes` (see
+    /// [`Self::encode_base`]) will read at its second step, without waiting for it.
+    ///
+    /// The walk's first step lands among the root's children, which stay cached; the
+    /// second is where the cache misses start, and each one stalls the walk.  A segmenter
+    /// asks for it [`WALK_AHEAD`] positions before it walks there, so that the misses
+    /// overlap with the walks in between.
+    #[inline(always)]
+    pub fn prefetch_walk(&self, codes: &[u32], at: usize) {
+        if let (Some(trie), Some(&[first, second])) = (&self.base.trie, codes.get(at..at + 2)) {
+            trie.prefetch_second_step(first, second);
         }
     }
 

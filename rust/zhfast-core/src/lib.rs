@@ -59,15 +59,33 @@
 //!   - HMM buffers check "is this a known word" by walking the block's codes and reading
 //!     the class, and finalseg reuses the block's decoded characters;
 //!   - route arrays only grow, instead of being zeroed for every block.
+//! - Fourth session: every walk's second step prefetched three positions ahead
+//!   ([`Dictionary::prefetch_walk`]), in the route (all modes but `cut_all`) and in
+//!   `cut_all`.  `perf` put 54% of a cut's samples on two loads, the link and the value
+//!   of the walk's steps past the first.  The prefetch reads only the root's child for
+//!   the position ahead (cached) and asks for the slot it points to.  +3% instructions
+//!   (+9% in `cut_all`); against the previous build, medians of 40–50 interleaved
+//!   one-pass runs: HMM +7% and +22% (two sessions of runs), no HMM +15%, search +9%,
+//!   `cut_all` +9%; medians of 12 simultaneous pairs: HMM 1.18×, no HMM 1.30×.  At the
+//!   Python level (interleaved, 12 runs): `lcut` +17%, `lcut_batch` one thread +33%.
+//!   Distances 2 to 4 measured alike; a third-step prefetch as well was no better.  The
+//!   first session's attempt (below) measured no gain on the walk of that time, which
+//!   ran more instructions per step.  Prefetching the bindings' string slots and `str`
+//!   objects ahead of listing them (`perf`: 85% of that loop waits on those two loads)
+//!   measured no gain at any distance from 2 to 8, and was dropped.
 //!
 //! Tried and dropped:
 //! - Eight walks in lockstep (to overlap their cache misses): slower, 29 vs 22 ns per
 //!   character in isolation; the bookkeeping cost more than the misses it overlapped.
 //! - Software prefetch of the next lane's node, and of the second-level node a few
-//!   positions ahead: no gain, or a loss.
+//!   positions ahead: no gain, or a loss, in the first session (see the fourth
+//!   session's, kept above).
 //! - A 128 KiB filter of the first two characters of every word, to skip second steps
 //!   that find nothing (7 in 10 of them): no measurable gain.
-//! - Transparent huge pages for the node array: this VM grants none.
+//! - Transparent huge pages for the node array: this VM granted none in the first
+//!   session.  In the fourth it did (`madvise` mode: 12 MB of huge pages for the links
+//!   and values copied to an aligned heap block); +4% at the 75th percentile of 40
+//!   interleaved runs, within noise, for an 11 MB copy at load.  Not kept.
 //! - Third session:
 //!   - The frequency class in the link itself (25-bit base and check, 14-bit tag), word
 //!     ids read only for the words on the route: 22% fewer L1 misses but 8% more
@@ -98,6 +116,7 @@ pub mod idf_table;
 pub mod keyword;
 pub mod offsets;
 pub mod overlay;
+mod prefetch;
 pub mod prefix_filter;
 pub mod posseg;
 pub mod posseg_hmm;

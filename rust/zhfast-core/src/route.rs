@@ -4,7 +4,7 @@
 //! The float operations happen in exactly that order so that every comparison sees the
 //! same bits as CPython, and a tie goes to the larger `j` as Python's tuple `max` does.
 
-use crate::dict::Dictionary;
+use crate::dict::{Dictionary, WALK_AHEAD};
 use crate::error::{Error, Result};
 use crate::tokens::NO_WORD;
 
@@ -57,7 +57,14 @@ impl Route {
         let mut domain_error = false;
         // Sliced to `n` so that indexing by a position needs no bounds check.
         let (score, end, word, codes) = (&mut self.score[..=n], &mut self.end[..n], &mut self.word[..n], &self.codes[..n]);
+        // Scored right to left: prefetch the walks that far left of the current one.
+        for p in n.saturating_sub(WALK_AHEAD)..n {
+            dict.prefetch_walk(codes, p);
+        }
         for k in (0..n).rev() {
+            if let Some(ahead) = k.checked_sub(WALK_AHEAD) {
+                dict.prefetch_walk(codes, ahead);
+            }
             // No edge scores -inf (every term is finite), so -inf afterwards means none.
             let (mut best, mut best_end, mut best_word) = (f64::NEG_INFINITY, k, NO_WORD);
             let mut grams = [NO_GRAM; 2];

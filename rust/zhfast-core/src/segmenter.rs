@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::chars::is_block_char;
-use crate::dict::Dictionary;
+use crate::dict::{Dictionary, WALK_AHEAD};
 use crate::error::Result;
 use crate::finalseg::{cut_unknown, FinalsegScratch};
 use crate::hmm::HmmModel;
@@ -205,7 +205,11 @@ impl<'a> Segmenter<'a> {
         codes.clear();
         self.dict.encode_base(chars, codes);
         let user_words = self.dict.has_user_words();
+        for p in 0..WALK_AHEAD.min(n) {
+            self.dict.prefetch_walk(codes, p);
+        }
         for k in 0..n {
+            self.dict.prefetch_walk(codes, k + WALK_AHEAD);
             let is_eng = bytes[offsets[k]].is_ascii_alphanumeric();
             if eng_scan && !is_eng {
                 eng_scan = false;

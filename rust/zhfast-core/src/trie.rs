@@ -30,6 +30,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, Result};
+use crate::prefetch::prefetch;
 
 /// `value` of a node where no key ends; also the code of a character the trie lacks.
 pub const NONE: u32 = u32::MAX;
@@ -178,6 +179,18 @@ impl CharTrie {
         // A missing code (NONE) or a childless base lands out of range or on a slot whose
         // check is another node.
         self.links.get(child as usize).copied().filter(|l| l[CHECK] & !HAS_VALUE == node).map(|l| (child, l))
+    }
+
+    /// Starts loading the slot that a walk from the root reaches by `first` then `second`,
+    /// and its value, without waiting for either ([`crate::Dictionary::prefetch_walk`]).  Reads
+    /// only the root's child, which is hot; slots that do not exist are harmless to ask for.
+    #[inline(always)]
+    pub fn prefetch_second_step(&self, first: u32, second: u32) {
+        if let Some(link) = self.links.get((self.links[0][BASE] ^ first) as usize) {
+            let slot = (link[BASE] ^ second) as usize;
+            prefetch(self.links.as_ptr().wrapping_add(slot));
+            prefetch(self.vals.as_ptr().wrapping_add(slot));
+        }
     }
 
     /// `(value, payload)` of the key ending at `node` (whose link says one does).
@@ -331,3 +344,4 @@ mod tests {
         }
     }
 }
+
