@@ -44,8 +44,15 @@ const TEXTS_PER_TASK: usize = 16;
 /// Cuts every text with `job` in the current rayon pool: one [`TokenBatch`] per group
 /// of `TEXTS_PER_TASK` texts, in input order; a group that fails stops at its first
 /// failing text.
+///
+/// Every group is a unit a worker can steal (`with_max_len(1)`).  Left to itself, rayon
+/// splits the groups into about four runs per two workers and cuts each run
+/// sequentially, where nothing can be stolen from it: a worker that finished early sat
+/// idle until the other finished its run, up to a quarter of the call.  Cutting the
+/// corpus in 1,700-line calls on two workers, three interleaved pairs measured 75–81
+/// MB/s that way and 83–89 MB/s this way (7–17% more).
 pub fn cut_all_texts<T: AsRef<str> + Sync>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Vec<Result<TokenBatch>> {
-    texts.par_chunks(TEXTS_PER_TASK).map(|group| cut_texts(seg, group, job)).collect()
+    texts.par_chunks(TEXTS_PER_TASK).with_max_len(1).map(|group| cut_texts(seg, group, job)).collect()
 }
 
 /// Cuts `texts` one after another on this thread, into one [`TokenBatch`]; stops at the
