@@ -84,19 +84,30 @@ def run_criterion(quick: bool) -> list[dict]:
     # Quick (CI): enough to show the bench still runs, not to measure.
     timing = ["--warm-up-time", "0.2", "--measurement-time", "0.5"] if quick else []
     cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    if len(cpus) >= 2:
-        # zhfast and jieba-rs at the same time, each pinned to its own core.  Run one
-        # after the other, a slow patch of this shared machine lands on one library
-        # only (ratios moved by up to 1.7x between runs); run together, both see it.
-        def pinned(cpu: int):
-            return lambda: os.sched_setaffinity(0, {cpu})
+    if len(cpus) < 2:
+        subprocess.run([exe, "--bench", "--noplot", *timing], check=True, cwd=ROOT)
+        return criterion_rows()
+    # zhfast and jieba-rs at the same time, each pinned to its own core.  Run one after
+    # the other, a slow patch of this shared machine lands on one library only (ratios
+    # moved by up to 1.7x between runs); run together, both see it.  Twice, swapping
+    # the cores, since one core can be busier than the other for minutes; each
+    # library's figure is the mean of its two.
+    def pinned(cpu: int):
+        return lambda: os.sched_setaffinity(0, {cpu})
 
+    passes = []
+    for libs in (["zhfast", "jieba-rs"], ["jieba-rs", "zhfast"]):
         procs = [subprocess.Popen([exe, "--bench", "--noplot", *timing, f"segment/{lib}/"], cwd=ROOT, preexec_fn=pinned(cpu))
-                 for cpu, lib in zip(cpus, ["zhfast", "jieba-rs"])]
+                 for cpu, lib in zip(cpus, libs)]
         if any(p.wait() != 0 for p in procs):
             raise RuntimeError("criterion bench failed")
-    else:
-        subprocess.run([exe, "--bench", "--noplot", *timing], check=True, cwd=ROOT)
+        passes.append({(r["group"], r["library"]): r["mb_s"] for r in criterion_rows()})
+    return [{"group": g, "library": lib, "mb_s": sum(p[(g, lib)] for p in passes) / len(passes)}
+            for (g, lib) in passes[0] if all((g, lib) in p for p in passes)]
+
+
+def criterion_rows() -> list[dict]:
+    """MB/s per mode and library from criterion's latest estimates."""
     rows = []
     base = ROOT / "target" / "criterion" / "segment"
     for lib_dir in sorted(base.iterdir()) if base.exists() else []:
