@@ -25,9 +25,10 @@ use crate::error::{Error, Result};
 use crate::overlay::Overlay;
 use crate::prefix_filter::PrefixFilter;
 
-/// How many positions ahead of its walk a segmenter calls [`Dictionary::prefetch_walk`]:
-/// on the SIGHAN + 围城 text, 2 to 4 were 5–10% faster than none in every mode (the
-/// prefetch adds 3% instructions); farther ahead, the positions of short blocks get none.
+/// How many positions ahead of its walk a segmenter calls [`Dictionary::prefetch_walk`].
+/// On the SIGHAN + 围城 text, 2 and 3 measured alike, 7–22% faster than none depending
+/// on the mode and the moment (figures at the top of `lib.rs`); 5 and 8 gained little:
+/// the farther ahead, the more positions of a short block start without one.
 pub const WALK_AHEAD: usize = 3;
 
 /// Whether an `edge_log` value is an edge of the word graph.

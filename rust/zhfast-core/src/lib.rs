@@ -67,8 +67,10 @@
 //!   (+9% in `cut_all`); against the previous build, medians of 40–50 interleaved
 //!   one-pass runs: HMM +7% and +22% (two sessions of runs), no HMM +15%, search +9%,
 //!   `cut_all` +9%; medians of 12 simultaneous pairs: HMM 1.18×, no HMM 1.30×.  At the
-//!   Python level (interleaved, 12 runs): `lcut` +17%, `lcut_batch` one thread +33%.
-//!   Distances 2 to 4 measured alike; a third-step prefetch as well was no better.  The
+//!   Python level (interleaved, 12 runs): `lcut` +17%, `lcut_batch` one thread +33%
+//!   (that build also prefetched the bindings' string slots; see below).
+//!   Distances 2 and 3 measured alike, 5 and 8 gained little; a third-step prefetch as
+//!   well was no better.  The
 //!   first session's attempt (below) measured no gain on the walk of that time, which
 //!   ran more instructions per step.  Prefetching the bindings' string slots and `str`
 //!   objects ahead of listing them (`perf`: 85% of that loop waits on those two loads)

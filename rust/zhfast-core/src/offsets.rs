@@ -60,7 +60,7 @@ fn word_at(bytes: &[u8], start: usize, len: usize) -> u64 {
 /// loop whose set-up cost more than the count (7% of `cut_offsets_batch`); this reads
 /// eight bytes at a time as a `u64`, the last (or only) group masked to the range.
 #[inline(always)]
-pub fn char_count(bytes: &[u8], range: std::ops::Range<usize>) -> usize {
+fn char_count(bytes: &[u8], range: std::ops::Range<usize>) -> usize {
     let len = bytes[range.clone()].len();
     if len <= 8 {
         return len - continuation_bytes(word_at(bytes, range.start, len));
