@@ -60,10 +60,10 @@
 //!     the class, and finalseg reuses the block's decoded characters;
 //!   - route arrays only grow, instead of being zeroed for every block.
 //! - Fourth session: every walk's second step prefetched three positions ahead
-//!   ([`Dictionary::prefetch_walk`]), in the route (all modes but `cut_all`) and in
-//!   `cut_all`.  `perf` put 54% of a cut's samples on two loads, the link and the value
+//!   ([`Dictionary::prefetch_walk`]), in the route (every mode but `cut_all`) and in
+//!   `cut_all`'s walk.  `perf` put 54% of a cut's samples on two loads, the link and the value
 //!   of the walk's steps past the first.  The prefetch reads only the root's child for
-//!   the position ahead (cached) and asks for the slot it points to.  +3% instructions
+//!   the position ahead (cached) and asks for the slot it points to.  +4% instructions
 //!   (+9% in `cut_all`); against the previous build, medians of 40–50 interleaved
 //!   one-pass runs: HMM +7% and +22% (two sessions of runs), no HMM +15%, search +9%,
 //!   `cut_all` +9%; medians of 12 simultaneous pairs: HMM 1.18×, no HMM 1.30×.  At the
