@@ -61,20 +61,20 @@
 //!   - route arrays only grow, instead of being zeroed for every block.
 //! - Fourth session: every walk's second step prefetched three positions ahead
 //!   ([`Dictionary::prefetch_walk`]), in the route (every mode but `cut_all`) and in
-//!   `cut_all`'s walk.  `perf` put 54% of a cut's samples on two loads, the link and the value
-//!   of the walk's steps past the first.  The prefetch reads only the root's child for
-//!   the position ahead (cached) and asks for the slot it points to.  +4% instructions
-//!   (+9% in `cut_all`); against the previous build, medians of 40–50 interleaved
-//!   one-pass runs: HMM +7% and +22% (two sessions of runs), no HMM +15%, search +9%,
-//!   `cut_all` +9%; medians of 12 simultaneous pairs: HMM 1.18×, no HMM 1.30×.  At the
-//!   Python level (interleaved, 12 runs): `lcut` +17%, `lcut_batch` one thread +33%
-//!   (that build also prefetched the bindings' string slots; see below).
-//!   Distances 2 and 3 measured alike, 5 and 8 gained little; a third-step prefetch as
-//!   well was no better.  The
-//!   first session's attempt (below) measured no gain on the walk of that time, which
-//!   ran more instructions per step.  Prefetching the bindings' string slots and `str`
-//!   objects ahead of listing them (`perf`: 85% of that loop waits on those two loads)
-//!   measured no gain at any distance from 2 to 8, and was dropped.
+//!   `cut_all`'s walk.  `perf` put 54% of a cut's samples on two loads, the link and the
+//!   value of the walk's steps past the first.  The prefetch reads only the root's child
+//!   for the position ahead (cached) and asks for the slot it points to.  +4%
+//!   instructions (+9% in `cut_all`); against the previous build, medians of 40–50
+//!   interleaved one-pass runs: HMM +7% and +22% (two sets of runs), no HMM +15%,
+//!   search +9%, `cut_all` +9%; medians of 12 simultaneous pairs: HMM 1.18×, no HMM
+//!   1.30×.  At the Python level (interleaved, 12 runs): `lcut` +17%, `lcut_batch` one
+//!   thread +33% (that build also prefetched the bindings' string slots; see
+//!   below).  Distances 2 and 3 measured alike, 5 and 8 gained little; a third-step
+//!   prefetch as well was no better.  The first session's attempt (below) measured no
+//!   gain on the walk of that time, which ran more instructions per step.  Prefetching
+//!   the bindings' string slots and `str` objects ahead of listing them (`perf`: 85% of
+//!   that loop waits on those two loads) measured no gain at any distance from 2 to 8,
+//!   and was dropped.
 //!
 //! Tried and dropped:
 //! - Eight walks in lockstep (to overlap their cache misses): slower, 29 vs 22 ns per
