@@ -57,7 +57,7 @@ impl Route {
         let mut domain_error = false;
         // Sliced to `n` so that indexing by a position needs no bounds check.
         let (score, end, word, codes) = (&mut self.score[..=n], &mut self.end[..n], &mut self.word[..n], &self.codes[..n]);
-        // Scored right to left: prefetch the walks that far left of the current one.
+        // Scored right to left, so the walks to prefetch lie `WALK_AHEAD` positions to the left.
         for p in n.saturating_sub(WALK_AHEAD)..n {
             dict.prefetch_walk(codes, p);
         }

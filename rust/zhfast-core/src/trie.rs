@@ -182,8 +182,9 @@ impl CharTrie {
     }
 
     /// Starts loading the slot that a walk from the root reaches by `first` then `second`,
-    /// and its value, without waiting for either ([`crate::Dictionary::prefetch_walk`]).  Reads
-    /// only the root's child, which is hot; slots that do not exist are harmless to ask for.
+    /// and its value, without waiting for either (see
+    /// [`crate::Dictionary::prefetch_walk`]).  Reads only the root's child, which is hot;
+    /// slots that do not exist are harmless to ask for.
     #[inline(always)]
     pub fn prefetch_second_step(&self, first: u32, second: u32) {
         if let Some(link) = self.links.get((self.links[0][BASE] ^ first) as usize) {
@@ -344,4 +345,3 @@ mod tests {
         }
     }
 }
-
