@@ -113,6 +113,48 @@ def test_concurrent_batches_from_python_threads(workers):
     assert not errors and len(results) == 20 and all(r == expected for r in results)
 
 
+def test_concurrent_mixed_batches_sharing_helpers():
+    # Several callers share one pool of helpers while each also cuts on its own thread
+    # and takes the GIL to build its results: no caller may wait on another's work.
+    lines = LINES * 4
+    expected_tokens = [zhfast.lcut(t) for t in lines]
+    expected_ends = [ends_of(t) for t in expected_tokens]
+    failures = []
+
+    def work(i):
+        try:
+            for _ in range(3):
+                if i % 2:
+                    assert zhfast.lcut_batch(lines, threads=3) == expected_tokens
+                else:
+                    assert [list(a) for a in zhfast.cut_offsets_batch(lines, threads=3)] == expected_ends
+        except BaseException as e:  # pragma: no cover - reported below
+            failures.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not any(t.is_alive() for t in threads), "a batch call hung"
+    assert not failures
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3, 4])
+def test_an_error_mid_batch_is_raised_and_the_tokenizer_goes_on(tmp_path, threads):
+    # jieba fails in `log` once a negative-frequency word is on the route; a batch with
+    # such a text among many others raises jieba's error from the thread that calls it.
+    p = tmp_path / "neg.txt"
+    p.write_text("负词 -5\n好 3\n词 3\n负 3\n", encoding="utf-8")
+    t = zhfast.Tokenizer(str(p))
+    good = ["好好词" * 50] * 2000
+    with pytest.raises(ValueError, match="math domain error"):
+        t.lcut_batch(good + ["好负词"] + good, threads=threads)
+    with pytest.raises(ValueError, match="math domain error"):
+        t.cut_offsets_batch(good[:3] + ["好负词"], threads=threads)
+    assert t.lcut_batch(good[:5], threads=threads) == [t.lcut(good[0])] * 5
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_batch_after_fork():
     zhfast.lcut_batch(LINES, threads=2)  # pools exist in the parent

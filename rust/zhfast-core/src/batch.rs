@@ -1,4 +1,5 @@
-//! Cutting many texts on all cores (rayon), each worker thread with its own scratch.
+//! Cutting many texts, each thread with its own scratch: groups of texts for
+//! [`crate::in_order`] to spread over threads, and posseg's batches on all cores (rayon).
 
 use std::cell::RefCell;
 
@@ -38,26 +39,8 @@ impl TokenBatch {
     }
 }
 
-/// Texts per rayon task: enough to amortise scheduling, few enough to balance.
-const TEXTS_PER_TASK: usize = 16;
-
-/// Cuts every text with `job` in the current rayon pool: one [`TokenBatch`] per group
-/// of `TEXTS_PER_TASK` texts, in input order; a group that fails stops at its first
-/// failing text.
-///
-/// Every group is a unit a worker can steal (`with_max_len(1)`).  Left to itself, rayon
-/// splits the groups into about four runs per two workers and cuts each run
-/// sequentially, where nothing can be stolen from it: a worker that finished early sat
-/// idle until the other finished its run, up to a quarter of the call.  Cutting the
-/// corpus in 1,700-line calls on two workers, three interleaved pairs measured 75–81
-/// MB/s that way and 83–89 MB/s this way (7–17% more).
-pub fn cut_all_texts<T: AsRef<str> + Sync>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Vec<Result<TokenBatch>> {
-    texts.par_chunks(TEXTS_PER_TASK).with_max_len(1).map(|group| cut_texts(seg, group, job)).collect()
-}
-
 /// Cuts `texts` one after another on this thread, into one [`TokenBatch`]; stops at the
-/// first failing text.  (The bindings call this for one worker: handing each chunk to a
-/// one-thread pool measured 20–30% slower than cutting on the caller's thread.)
+/// first failing text.
 pub fn cut_texts<T: AsRef<str>>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> Result<TokenBatch> {
     SCRATCH.with(|cell| {
         let mut scratch = cell.take();

@@ -115,6 +115,7 @@ pub mod finalseg;
 pub mod hmm;
 pub mod hmm_tables;
 pub mod idf_table;
+pub mod in_order;
 pub mod keyword;
 pub mod offsets;
 pub mod overlay;

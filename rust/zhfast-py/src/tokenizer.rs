@@ -1,7 +1,9 @@
 //! `CoreTokenizer`: a dictionary plus the cutting calls, for `zhfast.Tokenizer` to wrap.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::thread::JoinHandle;
 
@@ -10,7 +12,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use zhfast_core::offsets::CharCursor;
 use zhfast_core::tokens::JOINED;
-use zhfast_core::batch::{cut_all_texts, cut_texts, tag_all_texts, tag_text, TokenBatch};
+use zhfast_core::batch::{cut_texts, tag_all_texts, tag_text};
+use zhfast_core::in_order::{self, Stopped};
 use zhfast_core::{Dictionary, HmmModel, Job, Scratch, Segmenter, Tokens};
 
 use crate::errors::to_py;
@@ -21,11 +24,15 @@ use crate::tags::TagTable;
 use zhfast_core::posseg::{PosScratch, PosSegmenter, Tagged};
 use zhfast_core::posseg_hmm::PossegModel;
 
-/// Text per worker in each chunk of a batch (see `for_each_cut`).
-const CHUNK_BYTES_PER_WORKER: usize = 256 << 10;
-/// Text per chunk with one worker: its tokens stay in the cache until their objects are
-/// built.
-const CHUNK_BYTES_ALONE: usize = 16 << 10;
+/// A batch is cut in groups of texts (see `zhfast_core::in_order`) that close at this
+/// much text: small enough for the work to balance and for a group's tokens to be in
+/// the cache when its objects are built, large enough that handing it over costs little.
+const GROUP_BYTES: usize = 8 << 10;
+/// ... or at this many texts (many tiny texts).
+const GROUP_TEXTS: usize = 256;
+/// Groups that helpers may cut ahead of the calling thread, per thread: what bounds the
+/// tokens held in memory for a batch of any size (about 256 KB of text per thread).
+const WINDOW_GROUPS_PER_THREAD: usize = 32;
 
 thread_local! {
     /// Per-thread buffers: cuts allocate nothing once these have grown.
@@ -275,10 +282,22 @@ impl CoreTokenizer {
         search: bool,
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let job = Job::new(cut_all, hmm, search);
         let out = PyList::empty(py);
-        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, search), threads, |text, tokens, range, strings| {
-            out.append(token_list_range(py, strings, text, tokens, range)?)
-        })?;
+        let list = out.clone().unbind();
+        self.for_each_cut(
+            py,
+            &texts,
+            threads,
+            |seg, texts| cut_texts(seg, texts, job).map_err(to_py),
+            |py, texts, batch, strings| {
+                let list = list.bind(py);
+                for (i, text) in texts.iter().enumerate() {
+                    list.append(token_list_range(py, strings, text, &batch.tokens, batch.range(i))?)?;
+                }
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
@@ -286,7 +305,11 @@ impl CoreTokenizer {
     fn offsets<'py>(&self, text: &Bound<'py, PyString>, cut_all: bool, hmm: bool) -> PyResult<Bound<'py, PyAny>> {
         let py = text.py();
         let s = text.to_cow()?;
-        self.run(py, &s, Job::new(cut_all, hmm, false), |tokens, _| offsets_array(py, &end_offsets(&s, tokens, 0..tokens.len())?))
+        self.run(py, &s, Job::new(cut_all, hmm, false), |tokens, _| {
+            let mut ends = Vec::with_capacity(4 * tokens.len());
+            end_offsets(&s, tokens, 0..tokens.len(), &mut ends)?;
+            offsets_array(py, &ends)
+        })
     }
 
     /// [`Self::offsets`] for many texts, on `threads` threads.
@@ -299,10 +322,34 @@ impl CoreTokenizer {
         hmm: bool,
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let job = Job::new(cut_all, hmm, false);
         let out = PyList::empty(py);
-        self.for_each_cut(py, &texts, Job::new(cut_all, hmm, false), threads, |text, tokens, range, _| {
-            out.append(offsets_array(py, &end_offsets(text, tokens, range)?)?)
-        })?;
+        let list = out.clone().unbind();
+        self.for_each_cut(
+            py,
+            &texts,
+            threads,
+            // The offsets are counted where the text was cut, in parallel; the caller
+            // only wraps each text's bytes in an array.
+            |seg, texts| {
+                let batch = cut_texts(seg, texts, job).map_err(to_py)?;
+                let mut ends = Vec::with_capacity(4 * batch.tokens.len());
+                let mut bounds = Vec::with_capacity(texts.len() + 1);
+                bounds.push(0);
+                for (i, text) in texts.iter().enumerate() {
+                    end_offsets(text, &batch.tokens, batch.range(i), &mut ends)?;
+                    bounds.push(ends.len());
+                }
+                Ok((ends, bounds))
+            },
+            |py, _, (ends, bounds), _| {
+                let list = list.bind(py);
+                for pair in bounds.windows(2) {
+                    list.append(offsets_array(py, &ends[pair[0]..pair[1]])?)?;
+                }
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
@@ -402,78 +449,36 @@ impl CoreTokenizer {
         self.state.read().unwrap_or_else(|e| e.into_inner()).current.clone()
     }
 
-    /// Cuts `texts` in chunks of about `CHUNK_BYTES` (bounding the memory held in core
-    /// token arrays), each chunk in parallel without the GIL, and hands every text's
-    /// tokens to `emit`, in order, with the GIL.
-    fn for_each_cut<'py>(
+    /// Cuts `texts` on `threads` threads (all cores for `None`), the calling thread
+    /// among them, without the GIL: `work` cuts a group of consecutive texts, and
+    /// `consume` gets each group's result on the calling thread, in order, with the GIL
+    /// (see `zhfast_core::in_order`).
+    fn for_each_cut<'py, R: Send>(
         &self,
         py: Python<'py>,
         texts: &[Bound<'py, PyString>],
-        job: Job,
         threads: Option<usize>,
-        mut emit: impl FnMut(&str, &Tokens, std::ops::Range<usize>, &WordStrings) -> PyResult<()>,
+        work: impl Fn(&Segmenter<'_>, &[Cow<'_, str>]) -> PyResult<R> + Sync,
+        mut consume: impl FnMut(Python<'_>, &[Cow<'_, str>], R, &WordStrings) -> PyResult<()> + Send,
     ) -> PyResult<()> {
-        let workers = threads.unwrap_or_else(pools::all_cores).max(1);
-        // One worker cuts on this thread (see `cut` below) and needs no pool.
-        let pool = if workers > 1 { Some(pools::pool(workers).map_err(PyRuntimeError::new_err)?) } else { None };
+        let threads = threads.unwrap_or_else(pools::all_cores).max(1);
+        // The calling thread is one of the threads: a pool of the others.
+        let helpers = if threads > 1 { Some(pools::pool(threads - 1).map_err(PyRuntimeError::new_err)?) } else { None };
         let snapshot = self.snapshot();
-        let texts: Vec<_> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
-        // Chunks small enough that their tokens are still in the cache when their
-        // Python objects are built, big enough to give every worker plenty to do.
-        let chunk_bytes = if workers == 1 { CHUNK_BYTES_ALONE } else { CHUNK_BYTES_PER_WORKER * workers };
-        let mut chunks = Vec::new();
-        let mut start = 0;
-        while start < texts.len() {
-            let mut end = start;
-            let mut bytes = 0;
-            while end < texts.len() && (end == start || bytes < chunk_bytes) {
-                bytes += texts[end].len();
-                end += 1;
-            }
-            chunks.push(start..end);
-            start = end;
-        }
+        let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
+        let groups = in_order::groups(texts.iter().map(|t| t.len()), GROUP_BYTES, GROUP_TEXTS);
         let dict = &*snapshot.dict;
-        let cut = |range: std::ops::Range<usize>| {
+        let strings = &*snapshot.strings;
+        let cut_group = |range: Range<usize>| {
             let force = force_split::read();
             let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
-            match &pool {
-                Some(pool) => pool.install(|| cut_all_texts(&seg, &texts[range], job)),
-                // On this thread: a one-thread pool measured 20-30% slower, paying a
-                // hand-off per chunk and running in a cache that is not the caller's.
-                None => vec![cut_texts(&seg, &texts[range], job)],
-            }
+            work(&seg, &texts[range])
         };
-        let mut emit_chunk = |range: std::ops::Range<usize>, results: Vec<zhfast_core::Result<TokenBatch>>| -> PyResult<()> {
-            let mut texts = texts[range].iter();
-            for result in results {
-                let batch = result.map_err(to_py)?;
-                for (i, text) in (0..batch.len()).zip(texts.by_ref()) {
-                    emit(text, &batch.tokens, batch.range(i), &snapshot.strings)?;
-                }
-            }
-            Ok(())
-        };
-        if workers == 1 {
-            // One worker: cut each chunk here, without the GIL, then build its objects.
-            for range in chunks {
-                let results = py.detach(|| cut(range.clone()));
-                emit_chunk(range, results)?;
-            }
-            return Ok(());
-        }
-        // Several: the pool cuts chunk i + 1 while this thread, holding the GIL, builds
-        // the objects of chunk i, so the workers never wait for the interpreter.
-        std::thread::scope(|scope| {
-            let mut ranges = chunks.into_iter();
-            let mut pending = ranges.next().map(|r| (r.clone(), scope.spawn(move || cut(r))));
-            while let Some((range, handle)) = pending.take() {
-                let results = py.detach(|| handle.join());
-                pending = ranges.next().map(|r| (r.clone(), scope.spawn(move || cut(r))));
-                let results = results.map_err(|_| PyRuntimeError::new_err("zhfast: a batch worker panicked"))?;
-                emit_chunk(range, results)?;
-            }
-            Ok(())
+        let hand_over = |range: Range<usize>, result: PyResult<R>| Python::attach(|py| consume(py, &texts[range], result?, strings));
+        let window = WINDOW_GROUPS_PER_THREAD * threads;
+        py.detach(|| in_order::run_in_order(helpers.as_deref(), &groups, window, cut_group, hand_over)).map_err(|stopped| match stopped {
+            Stopped::Consumer(err) => err,
+            Stopped::Panicked => PyRuntimeError::new_err("zhfast: a batch worker panicked"),
         })
     }
 
@@ -499,15 +504,16 @@ fn offsets_array<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAn
     array.bind(py).call1(("I", PyBytes::new(py, bytes)))
 }
 
-fn end_offsets(text: &str, tokens: &Tokens, range: std::ops::Range<usize>) -> PyResult<Vec<u8>> {
+/// Appends the code-point end offset of each token in `range` of `text`'s tokens to
+/// `out`, as native-endian `u32` bytes.
+fn end_offsets(text: &str, tokens: &Tokens, range: Range<usize>, out: &mut Vec<u8>) -> PyResult<()> {
     let mut cursor = CharCursor::default();
-    let mut out = Vec::with_capacity(range.len() * 4);
     for i in range {
         let end = cursor.char_offset(text, tokens.end(i));
         let end = u32::try_from(end).map_err(|_| PyOverflowError::new_err("text longer than 2**32 characters"))?;
         out.extend_from_slice(&end.to_ne_bytes());
     }
-    Ok(out)
+    Ok(())
 }
 
 impl CoreTokenizer {
