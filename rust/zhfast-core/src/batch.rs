@@ -1,9 +1,7 @@
-//! Cutting many texts, each thread with its own scratch: groups of texts for
-//! [`crate::in_order`] to spread over threads, and posseg's batches on all cores (rayon).
+//! Cutting and tagging groups of texts, each thread with its own scratch (what the
+//! bindings' batches hand to [`crate::in_order`]).
 
 use std::cell::RefCell;
-
-use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::posseg::{PosScratch, PosSegmenter, Tagged};
@@ -57,11 +55,6 @@ pub fn cut_texts<T: AsRef<str>>(seg: &Segmenter<'_>, texts: &[T], job: Job) -> R
         cell.replace(scratch);
         result.map(|()| batch)
     })
-}
-
-/// Tags every text (posseg) in the current rayon pool; results in input order.
-pub fn tag_all_texts<T: AsRef<str> + Sync>(seg: &PosSegmenter<'_>, texts: &[T], hmm: bool) -> Vec<Result<Tagged>> {
-    texts.par_iter().map(|text| tag_text(seg, text.as_ref(), hmm)).collect()
 }
 
 /// Tags one text (posseg) on this thread, with the thread's scratch.

@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use zhfast_core::offsets::CharCursor;
 use zhfast_core::tokens::JOINED;
-use zhfast_core::batch::{cut_texts, tag_all_texts, tag_text};
+use zhfast_core::batch::{cut_texts, tag_text};
 use zhfast_core::in_order::{self, Stopped};
 use zhfast_core::{Dictionary, HmmModel, Job, Scratch, Segmenter, Tokens};
 
@@ -389,25 +389,28 @@ impl CoreTokenizer {
         user_tags: Option<&TagTable>,
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let workers = threads.unwrap_or_else(pools::all_cores).max(1);
-        // One worker tags on this thread, as in `for_each_cut`.
-        let pool = if workers > 1 { Some(pools::pool(workers).map_err(PyRuntimeError::new_err)?) } else { None };
         let snapshot = self.snapshot();
-        let texts: Vec<_> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
-        let results = py.detach(|| {
-            let lookup = |w: &str| user_tags.and_then(|t| t.tags.get(w)).map(String::as_str);
-            let seg = PosSegmenter { dict: &snapshot.dict, model: PossegModel::jieba(), user_tag: &lookup };
-            match &pool {
-                Some(pool) => pool.install(|| tag_all_texts(&seg, &texts, hmm)),
-                None => texts.iter().map(|t| tag_text(&seg, t, hmm)).collect(),
-            }
-        });
+        let dict = &*snapshot.dict;
         let out = PyList::empty(py);
-        for (text, result) in texts.iter().zip(results) {
-            let tagged = result.map_err(to_py)?;
-            let items = tagged.spans.iter().zip(&tagged.tags).map(|(&(a, b), tag)| (&text[a..b], tag.as_str()));
-            out.append(PyList::new(py, items)?)?;
-        }
+        let list = out.clone().unbind();
+        batch_in_order(
+            py,
+            &texts,
+            threads,
+            |texts| {
+                let lookup = |w: &str| user_tags.and_then(|t| t.tags.get(w)).map(String::as_str);
+                let seg = PosSegmenter { dict, model: PossegModel::jieba(), user_tag: &lookup };
+                texts.iter().map(|text| tag_text(&seg, text, hmm)).collect::<zhfast_core::Result<Vec<Tagged>>>().map_err(to_py)
+            },
+            |py, texts, tagged| {
+                let list = list.bind(py);
+                for (text, tagged) in texts.iter().zip(tagged) {
+                    let items = tagged.spans.iter().zip(&tagged.tags).map(|(&(a, b), tag)| (&text[a..b], tag.as_str()));
+                    list.append(PyList::new(py, items)?)?;
+                }
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
@@ -449,10 +452,9 @@ impl CoreTokenizer {
         self.state.read().unwrap_or_else(|e| e.into_inner()).current.clone()
     }
 
-    /// Cuts `texts` on `threads` threads (all cores for `None`), the calling thread
-    /// among them, without the GIL: `work` cuts a group of consecutive texts, and
-    /// `consume` gets each group's result on the calling thread, in order, with the GIL
-    /// (see `zhfast_core::in_order`).
+    /// Cuts `texts` on `threads` threads (see [`batch_in_order`]): `work` cuts a group
+    /// of consecutive texts with the current dictionary, and `consume` gets each group's
+    /// result, in order, with the GIL and the dictionary's word strings.
     fn for_each_cut<'py, R: Send>(
         &self,
         py: Python<'py>,
@@ -461,25 +463,15 @@ impl CoreTokenizer {
         work: impl Fn(&Segmenter<'_>, &[Cow<'_, str>]) -> PyResult<R> + Sync,
         mut consume: impl FnMut(Python<'_>, &[Cow<'_, str>], R, &WordStrings) -> PyResult<()> + Send,
     ) -> PyResult<()> {
-        let threads = threads.unwrap_or_else(pools::all_cores).max(1);
-        // The calling thread is one of the threads: a pool of the others.
-        let helpers = if threads > 1 { Some(pools::pool(threads - 1).map_err(PyRuntimeError::new_err)?) } else { None };
         let snapshot = self.snapshot();
-        let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
-        let groups = in_order::groups(texts.iter().map(|t| t.len()), GROUP_BYTES, GROUP_TEXTS);
         let dict = &*snapshot.dict;
         let strings = &*snapshot.strings;
-        let cut_group = |range: Range<usize>| {
+        let cut_group = |texts: &[Cow<'_, str>]| {
             let force = force_split::read();
             let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
-            work(&seg, &texts[range])
+            work(&seg, texts)
         };
-        let hand_over = |range: Range<usize>, result: PyResult<R>| Python::attach(|py| consume(py, &texts[range], result?, strings));
-        let window = WINDOW_GROUPS_PER_THREAD * threads;
-        py.detach(|| in_order::run_in_order(helpers.as_deref(), &groups, window, cut_group, hand_over)).map_err(|stopped| match stopped {
-            Stopped::Consumer(err) => err,
-            Stopped::Panicked => PyRuntimeError::new_err("zhfast: a batch worker panicked"),
-        })
+        batch_in_order(py, texts, threads, cut_group, |py, texts, result| consume(py, texts, result, strings))
     }
 
     fn cut_job<'py>(&self, text: &Bound<'py, PyString>, job: Job) -> PyResult<Bound<'py, PyList>> {
@@ -487,6 +479,31 @@ impl CoreTokenizer {
         let s = text.to_cow()?;
         self.run(py, &s, job, |tokens, strings| token_list(py, strings, &s, tokens))
     }
+}
+
+/// Runs `work` on groups of consecutive `texts` on `threads` threads (all cores for
+/// `None`), the calling thread among them, without the GIL, and `consume` on each
+/// group's result on the calling thread, in order, with the GIL (see
+/// `zhfast_core::in_order`).
+fn batch_in_order<'py, R: Send>(
+    py: Python<'py>,
+    texts: &[Bound<'py, PyString>],
+    threads: Option<usize>,
+    work: impl Fn(&[Cow<'_, str>]) -> PyResult<R> + Sync,
+    mut consume: impl FnMut(Python<'_>, &[Cow<'_, str>], R) -> PyResult<()> + Send,
+) -> PyResult<()> {
+    let threads = threads.unwrap_or_else(pools::all_cores).max(1);
+    // The calling thread is one of the threads: a pool of the others.
+    let helpers = if threads > 1 { Some(pools::pool(threads - 1).map_err(PyRuntimeError::new_err)?) } else { None };
+    let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
+    let groups = in_order::groups(texts.iter().map(|t| t.len()), GROUP_BYTES, GROUP_TEXTS);
+    let work_on = |range: Range<usize>| work(&texts[range]);
+    let hand_over = |range: Range<usize>, result: PyResult<R>| Python::attach(|py| consume(py, &texts[range], result?));
+    let window = WINDOW_GROUPS_PER_THREAD * threads;
+    py.detach(|| in_order::run_in_order(helpers.as_deref(), &groups, window, work_on, hand_over)).map_err(|stopped| match stopped {
+        Stopped::Consumer(err) => err,
+        Stopped::Panicked => PyRuntimeError::new_err("zhfast: a batch worker panicked"),
+    })
 }
 
 /// The bundled `dict.txt`, for `Tokenizer.get_dict_file()`.
