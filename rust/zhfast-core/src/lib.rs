@@ -75,6 +75,19 @@
 //!   the bindings' string slots and `str` objects ahead of listing them (`perf`: 85% of
 //!   that loop waits on those two loads) measured no gain at any distance from 2 to 8,
 //!   and was dropped.
+//! - Fifth session, batches across threads ([`in_order`]): a call with `threads = n`
+//!   runs on the calling thread and `n - 1` pool helpers, which claim small groups of
+//!   texts as they come free; the caller builds each group's objects as soon as it is
+//!   next in order, and cuts a group itself when it is not.  Before, a pool of `n`
+//!   workers cut each 256 KB-per-worker chunk while the caller built the previous
+//!   chunk's objects: `n + 1` busy threads on `n` cores, with a barrier per chunk, and
+//!   `perf stat` counted 1.5–1.7 CPUs busy with two.  Separate processes, 12
+//!   interleaved runs each, medians against the fourth session's build:
+//!   `cut_offsets_batch` two threads 104 → 128 MB/s, `lcut_batch` two threads 87 → 93
+//!   MB/s, one thread unchanged (60 and 49 MB/s both times).  Two threads now give 1.9–2.1
+//!   times one thread in separate processes.  Offsets are also counted by the thread
+//!   that cut the text rather than by the caller.  Groups of 32 KB instead of 8 KB
+//!   measured within 4% either way.
 //!
 //! Tried and dropped:
 //! - Eight walks in lockstep (to overlap their cache misses): slower, 29 vs 22 ns per
@@ -98,6 +111,11 @@
 //!   - Four rewrites of the han decoding loop (scan then `extend`, scan then fill,
 //!     explicit indexes, batches of 16 through local arrays): none had fewer
 //!     instructions than the slice-pattern loop.
+//! - Fifth session: every position's first walk step (root child link and value) taken
+//!   for the whole block in one pass before the route, so that those loads overlap and
+//!   each walk starts at its second step: +11% instructions (99.6M → 110.6M) and no
+//!   faster (median of 12 simultaneous pairs 0.98).  The root's children stay cached;
+//!   the first step was never where the walk waited.
 //!
 //! What remains is the walk's dependent loads (about half of the core's time): L2 latency
 //! per step, two to three steps per character.
