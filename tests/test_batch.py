@@ -3,8 +3,10 @@ number of threads, from several Python threads at once, and after fork."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
+import time
 from array import array
 from pathlib import Path
 
@@ -193,3 +195,36 @@ def test_multiprocessing_workers_use_batches():
     with ctx.Pool(2) as pool:
         got = pool.map(zhfast.lcut_batch, [LINES[:10], LINES[10:20]])
     assert got == [zhfast.lcut_batch(LINES[:10]), zhfast.lcut_batch(LINES[10:20])]
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs setitimer")
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_signal_handler_can_stop_a_long_batch(threads):
+    # Ctrl-C must be able to stop a batch of any size: pending handlers run between
+    # groups of texts, and the exception a handler raises ends the call early (without
+    # that, it would be raised only once the whole batch had been cut).
+    class Stop(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Stop
+
+    lines = [t for t in LINES if t.strip() and "\ud800" not in t] * 500  # no fallback path
+    started = time.perf_counter()
+    while time.perf_counter() - started < 0.5:  # at least half a second of work
+        lines += lines
+        started = time.perf_counter()
+        zhfast.lcut_batch(lines, threads=threads)
+    full = time.perf_counter() - started
+    previous = signal.signal(signal.SIGALRM, handler)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, full / 10)
+        started = time.perf_counter()
+        with pytest.raises(Stop):
+            zhfast.lcut_batch(lines, threads=threads)
+        stopped_after = time.perf_counter() - started
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert stopped_after < full / 2, (stopped_after, full)
+    assert zhfast.lcut_batch(lines[:100], threads=threads) == [zhfast.lcut(t) for t in lines[:100]]

@@ -498,7 +498,14 @@ fn batch_in_order<'py, R: Send>(
     let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
     let groups = in_order::groups(texts.iter().map(|t| t.len()), GROUP_BYTES, GROUP_TEXTS);
     let work_on = |range: Range<usize>| work(&texts[range]);
-    let hand_over = |range: Range<usize>, result: PyResult<R>| Python::attach(|py| consume(py, &texts[range], result?));
+    // Each hand-over also runs pending signal handlers, so that Ctrl-C (or any handler
+    // that raises) stops a long batch between two groups, as it would a Python loop.
+    let hand_over = |range: Range<usize>, result: PyResult<R>| {
+        Python::attach(|py| {
+            py.check_signals()?;
+            consume(py, &texts[range], result?)
+        })
+    };
     let window = WINDOW_GROUPS_PER_THREAD * threads;
     py.detach(|| in_order::run_in_order(helpers.as_deref(), &groups, window, work_on, hand_over)).map_err(|stopped| match stopped {
         Stopped::Consumer(err) => err,
