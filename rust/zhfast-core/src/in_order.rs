@@ -165,7 +165,8 @@ where
     };
     match pool {
         Some(pool) if groups.len() > 1 => pool.in_place_scope(|scope| {
-            for _ in 0..pool.current_num_threads() {
+            // No more helpers than groups the caller could leave to them.
+            for _ in 0..pool.current_num_threads().min(groups.len() - 1) {
                 scope.spawn(|_| helper());
             }
             caller()
