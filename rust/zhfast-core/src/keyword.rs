@@ -2,15 +2,40 @@
 //! ordered as jieba orders them.
 
 use std::cmp::Ordering;
+use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, Hasher};
+use std::sync::OnceLock;
 
 use crate::short_eq::same_bytes;
 
 /// A fast multiply-rotate hash for the short word keys of one document (Fx style: the
-/// keys come from the document itself and the maps live for one call).
-#[derive(Default, Clone, Copy)]
+/// maps live for one call).  It starts from a random per-process seed
+/// ([`WordHashSeed`]): the keys come from the documents, and with a fixed start a crafted
+/// document could make every key land in one bucket.
+#[derive(Clone, Copy)]
 pub struct WordHasher(u64);
+
+/// Builds [`WordHasher`]s that start from this process's random seed.
+#[derive(Clone, Copy)]
+pub struct WordHashSeed(u64);
+
+impl Default for WordHashSeed {
+    fn default() -> Self {
+        static SEED: OnceLock<u64> = OnceLock::new();
+        // std's `RandomState` is seeded from the operating system's randomness.
+        WordHashSeed(*SEED.get_or_init(|| RandomState::new().build_hasher().finish()))
+    }
+}
+
+impl BuildHasher for WordHashSeed {
+    type Hasher = WordHasher;
+
+    #[inline]
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(self.0)
+    }
+}
 
 impl WordHasher {
     #[inline]
@@ -59,7 +84,7 @@ impl Hasher for WordHasher {
 }
 
 /// A `HashMap` keyed by words of one document.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type WordMap<K, V> = HashMap<K, V, WordHashSeed>;
 
 /// A keyword: `word`, its `flag` when keys are `(word, flag)` pairs (else empty), and
 /// its weight.
@@ -213,5 +238,20 @@ mod tests {
         }
         let nan = vec![Weighted { word: "x", flag: "", weight: f64::NAN }];
         assert!(by_weight(nan, None).is_none());
+    }
+
+    #[test]
+    fn word_hashes_are_seeded_once_per_process() {
+        let hash = |seed: &WordHashSeed, key: &Key<'_>| seed.hash_one(key);
+        let key = Key("北京大学", "nt");
+        // Every map of the process hashes alike...
+        assert_eq!(hash(&WordHashSeed::default(), &key), hash(&WordHashSeed::default(), &key));
+        // ...and differently from an unseeded start, so bucket collisions cannot be
+        // precomputed (a different random seed would match it once in 2^64 runs).
+        assert_ne!(hash(&WordHashSeed::default(), &key), hash(&WordHashSeed(0), &key));
+        let mut index = KeyIndex::with_capacity(4);
+        assert_eq!(index.intern(("北京", "ns")), (0, true));
+        assert_eq!(index.intern(("大学", "n")), (1, true));
+        assert_eq!(index.intern(("北京", "ns")), (0, false));
     }
 }

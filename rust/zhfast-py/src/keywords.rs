@@ -10,11 +10,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
-use zhfast_core::keyword::{Memo, Weighted, WordHasher};
+use zhfast_core::keyword::{Memo, Weighted, WordHashSeed};
 use zhfast_core::posseg::{PosScratch, PosSegmenter, Tagged};
 use zhfast_core::posseg_hmm::PossegModel;
 use zhfast_core::pystr::{simple_lower, stripped_len};
@@ -88,7 +87,7 @@ enum StopWords<'a, 'py> {
 /// without hashing.
 #[derive(Default)]
 struct CopiedStopWords {
-    words: HashSet<String, BuildHasherDefault<WordHasher>>,
+    words: HashSet<String, WordHashSeed>,
     lengths: u64,
 }
 
