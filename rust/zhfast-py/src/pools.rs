@@ -1,4 +1,5 @@
-//! rayon thread pools for the batch calls, one per thread count, rebuilt after `fork`.
+//! rayon thread pools of batch helpers (a call on `n` threads uses a pool of `n - 1`
+//! beside the calling thread), one per size, rebuilt after `fork`.
 //!
 //! A forked child inherits a pool object but not its threads; using it would hang.  Pools
 //! are therefore keyed to the process id, and a child builds its own on first use (the
