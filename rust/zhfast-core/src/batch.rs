@@ -22,15 +22,6 @@ pub struct TokenBatch {
 }
 
 impl TokenBatch {
-    /// Number of texts.
-    pub fn len(&self) -> usize {
-        self.bounds.len().saturating_sub(1)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Index range of text `i`'s tokens.
     pub fn range(&self, i: usize) -> std::ops::Range<usize> {
         self.bounds[i]..self.bounds[i + 1]
