@@ -124,8 +124,30 @@
 //!   pairs, HMM mode).  It would also have tied every build to a profile file made by
 //!   the same LLVM.
 //!
-//! What remains is the walk's dependent loads (about half of the core's time): L2 latency
-//! per step, two to three steps per character.
+//! - Sixth session: blocks decoded a window ahead (64 to 512 characters, the blocks
+//!   separated by a character no word holds) and routed in one right-to-left pass, so
+//!   that the prefetches run ahead across block boundaries (a block averages 8.5
+//!   characters, and the first positions walked in a block had no prefetch in time):
+//!   5–6% more instructions and a quarter more L1 misses (the window's arrays), and
+//!   0.92–0.95× (medians of 8–10 simultaneous pairs).  Distances 3, 6, 8 and 12 over
+//!   the window measured alike (interleaved runs): the second step's lead was not what
+//!   the walk waited for.
+//! - Sixth session: a third-step prefetch (read the second step's link, prefetched
+//!   earlier, and ask for the slot of the third step), one or two positions behind the
+//!   second-step prefetch within a block, or 2–6 positions behind it over a window with
+//!   the second step 6–12 ahead: 3% to 11% slower (medians of 12–15 interleaved runs).
+//! - Sixth session: transparent huge pages for the trie again (12 MB granted, checked in
+//!   `smaps`): +4% in the median of 12 interleaved runs, within noise, as in the fourth
+//!   session.
+//!
+//! What remains is the walk's dependent loads, and they are set by the size of what a
+//! text touches rather than by when it is asked for.  The same binary cuts a 12 KB
+//! excerpt of the SIGHAN + 围城 text, repeated to 1.7 MB, at 183–215 MB/s, and the whole
+//! 1.8 MB text at 73–87 MB/s.  One pass over the whole text makes 640,589 probes past the
+//! first step into 151,826 distinct slots in 56,079 cache lines (3.5 MB of links, and
+//! the values besides), against a 1 MB L2 per core; the hottest 500 KB of lines take 67%
+//! of the probes.  `perf` puts 48% of the route's samples on the link load and 10% on
+//! the value load; every way of asking for them earlier measured no faster (above).
 
 pub mod batch;
 pub mod chars;
