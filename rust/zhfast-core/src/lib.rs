@@ -140,14 +140,17 @@
 //!   `smaps`): +4% in the median of 12 interleaved runs, within noise, as in the fourth
 //!   session.
 //!
-//! What remains is the walk's dependent loads, and they are set by the size of what a
-//! text touches rather than by when it is asked for.  The same binary cuts a 12 KB
-//! excerpt of the SIGHAN + 围城 text, repeated to 1.7 MB, at 183–215 MB/s, and the whole
-//! 1.8 MB text at 73–87 MB/s.  One pass over the whole text makes 640,589 probes past the
-//! first step into 151,826 distinct slots in 56,079 cache lines (3.5 MB of links, and
-//! the values besides), against a 1 MB L2 per core; the hottest 500 KB of lines take 67%
-//! of the probes.  `perf` puts 48% of the route's samples on the link load and 10% on
-//! the value load; every way of asking for them earlier measured no faster (above).
+//! What remains is split between the walk's loads, which asking for earlier did not
+//! shorten, and mispredicted branches.  The same binary cuts the whole 1.8 MB SIGHAN + 围城 text
+//! at 73–87 MB/s; text drawn at random from its 300 or 3,000 commonest words (few trie
+//! slots, unpredictable order) at 96–120 MB/s; a 12 KB excerpt repeated to 1.7 MB (few
+//! slots, and a sequence the branch predictors learn) at 183–215 MB/s.  One pass over
+//! the whole text makes 640,589 probes past the first step into 151,826 distinct slots
+//! in 56,079 cache lines (3.5 MB of links, and the values besides), against a 1 MB L2
+//! per core; the hottest 500 KB of lines take 67% of the probes.  `perf` puts 48% of the
+//! route's samples on the link load and 10% on the value load; cachegrind's branch model
+//! counts 1.5 mispredicted branches per position, at the walk's exits and at `__cut_DAG`'s
+//! "one character or a word" test.
 
 pub mod batch;
 pub mod chars;
