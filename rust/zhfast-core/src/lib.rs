@@ -139,18 +139,25 @@
 //! - Sixth session: transparent huge pages for the trie again (12 MB granted, checked in
 //!   `smaps`): +4% in the median of 12 interleaved runs, within noise, as in the fourth
 //!   session.
+//! - Sixth session: the first four steps of every walk taken without branches (a step
+//!   that cannot be taken reads the root's slot; edges chosen by selects), the walk
+//!   continuing in the loop only past four characters: same tokens, 0.6–0.7× (two
+//!   interleaved pairs of runs).  The address of each step then depends on the previous load
+//!   even where the walk has ended, so every position waits for four dependent loads;
+//!   with the branch, the processor predicts the exit and moves on to the next
+//!   positions' walks without waiting.
 //!
-//! What remains is split between the walk's loads, which asking for earlier did not
-//! shorten, and mispredicted branches.  The same binary cuts the whole 1.8 MB SIGHAN + 围城 text
-//! at 73–87 MB/s; text drawn at random from its 300 or 3,000 commonest words (few trie
-//! slots, unpredictable order) at 96–120 MB/s; a 12 KB excerpt repeated to 1.7 MB (few
-//! slots, and a sequence the branch predictors learn) at 183–215 MB/s.  One pass over
-//! the whole text makes 640,589 probes past the first step into 151,826 distinct slots
-//! in 56,079 cache lines (3.5 MB of links, and the values besides), against a 1 MB L2
-//! per core; the hottest 500 KB of lines take 67% of the probes.  `perf` puts 48% of the
-//! route's samples on the link load and 10% on the value load; cachegrind's branch model
-//! counts 1.5 mispredicted branches per position, at the walk's exits and at `__cut_DAG`'s
-//! "one character or a word" test.
+//! What remains is split between the walk's loads, which asking for them earlier did not
+//! shorten, and mispredicted branches.  The same binary cuts the whole 1.8 MB SIGHAN + 围城
+//! text at 73–87 MB/s; text drawn at random from its 300 or 3,000 commonest words (few
+//! trie slots, unpredictable order) at 96–120 MB/s; a 12 KB excerpt repeated to 1.7 MB
+//! (few slots, and a sequence the branch predictors learn) at 183–215 MB/s.  One pass
+//! over the whole text makes 640,589 probes past the first step into 151,826 distinct
+//! slots in 56,079 cache lines (3.5 MB of links, and the values besides), against a 1 MB
+//! L2 per core; the hottest 500 KB of lines take 67% of the probes.  `perf` puts 48% of
+//! the route's samples on the link load and 10% on the value load; cachegrind's branch
+//! model counts 1.5 mispredicted branches per position, at the walk's exits and at
+//! `__cut_DAG`'s "one character or a word" test.
 
 pub mod batch;
 pub mod chars;
