@@ -128,7 +128,7 @@
 //!   separated by a character no word holds) and routed in one right-to-left pass, so
 //!   that the prefetches run ahead across block boundaries (a block averages 8.5
 //!   characters, and the first positions walked in a block had no prefetch in time):
-//!   5–6% more instructions and a quarter more L1 misses (the window's arrays), and
+//!   5–6% more instructions and 14–25% more L1 misses (the window's arrays), and
 //!   0.92–0.95× (medians of 8–10 simultaneous pairs).  Distances 3, 6, 8 and 12 over
 //!   the window measured alike (interleaved runs): the second step's lead was not what
 //!   the walk waited for.
