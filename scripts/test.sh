@@ -15,6 +15,9 @@ fi
 python -m pip install -q --upgrade pip
 python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy" "whoosh"
 
+# Formatting and lints fail the run like a test does.
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo test --workspace --quiet
 
 # `fastrel`: optimised without LTO, quick to build on two cores.

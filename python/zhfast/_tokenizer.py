@@ -16,6 +16,19 @@ from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._cache import load_dictionary
 from ._freq import FreqView
 
+_Mode = _core.Mode
+DEFAULT, NO_HMM, ALL, SEARCH, SEARCH_NO_HMM = _Mode.DEFAULT, _Mode.NO_HMM, _Mode.ALL, _Mode.SEARCH, _Mode.SEARCH_NO_HMM
+
+
+def _cut_mode(cut_all, HMM):
+    """The core's mode for jieba's ``cut(..., cut_all, HMM)`` flags (any truth values)."""
+    return ALL if cut_all else (DEFAULT if HMM else NO_HMM)
+
+
+def _search_mode(HMM):
+    """The core's mode for ``cut_for_search(..., HMM)``."""
+    return SEARCH if HMM else SEARCH_NO_HMM
+
 DEFAULT_DICT = None
 DEFAULT_DICT_NAME = "dict.txt"
 
@@ -296,19 +309,18 @@ class Tokenizer:
 
     # -- cutting ------------------------------------------------------------------------
 
-    def _lcut_str(self, sentence, cut_all, HMM):
+    def _lcut_mode(self, sentence, mode):
         core = self._checked_core()
         try:
-            return core.cut(sentence, bool(cut_all), bool(HMM))
+            return core.cut(sentence, mode)
         except UnicodeEncodeError:
-            return _via_stand_in(lambda s: core.cut_spans(s, bool(cut_all), bool(HMM), False), sentence)
+            return _via_stand_in(lambda s: core.cut_spans(s, mode), sentence)
+
+    def _lcut_str(self, sentence, cut_all, HMM):
+        return self._lcut_mode(sentence, _cut_mode(cut_all, HMM))
 
     def _lcut_for_search_str(self, sentence, HMM):
-        core = self._checked_core()
-        try:
-            return core.cut_for_search(sentence, bool(HMM))
-        except UnicodeEncodeError:
-            return _via_stand_in(lambda s: core.cut_spans(s, False, bool(HMM), True), sentence)
+        return self._lcut_mode(sentence, _search_mode(HMM))
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
         """Segment ``sentence`` (``str``, or ``bytes`` in UTF-8 or GBK); a generator.
@@ -323,7 +335,7 @@ class Tokenizer:
         # The common case in one Python frame: a str, the dictionary loaded.
         if sentence.__class__ is str and self.initialized:
             try:
-                return self._core.cut(sentence, True if cut_all else False, True if HMM else False)
+                return self._core.cut(sentence, ALL if cut_all else (DEFAULT if HMM else NO_HMM))
             except UnicodeEncodeError:
                 pass
         return self._lcut_str(strdecode(sentence), cut_all, HMM)
@@ -336,7 +348,7 @@ class Tokenizer:
     def lcut_for_search(self, sentence, HMM=True):
         if sentence.__class__ is str and self.initialized:
             try:
-                return self._core.cut_for_search(sentence, True if HMM else False)
+                return self._core.cut(sentence, SEARCH if HMM else SEARCH_NO_HMM)
             except UnicodeEncodeError:
                 pass
         return self._lcut_for_search_str(strdecode(sentence), HMM)
@@ -361,7 +373,7 @@ class Tokenizer:
         texts = _decoded(texts)
         core = self._checked_core()
         try:
-            return core.cut_batch(texts, bool(cut_all), bool(HMM), False, _check_threads(threads))
+            return core.cut_batch(texts, _cut_mode(cut_all, HMM), _check_threads(threads))
         except UnicodeEncodeError:
             return [self._lcut_str(t, cut_all, HMM) for t in texts]
 
@@ -370,7 +382,7 @@ class Tokenizer:
         texts = _decoded(texts)
         core = self._checked_core()
         try:
-            return core.cut_batch(texts, False, bool(HMM), True, _check_threads(threads))
+            return core.cut_batch(texts, _search_mode(HMM), _check_threads(threads))
         except UnicodeEncodeError:
             return [self._lcut_for_search_str(t, HMM) for t in texts]
 
@@ -382,9 +394,9 @@ class Tokenizer:
         text = strdecode(text)
         core = self._checked_core()
         try:
-            return core.offsets(text, bool(cut_all), bool(HMM))
+            return core.offsets(text, _cut_mode(cut_all, HMM))
         except UnicodeEncodeError:
-            return core.offsets(_stand_in(text), bool(cut_all), bool(HMM))
+            return core.offsets(_stand_in(text), _cut_mode(cut_all, HMM))
 
     def cut_offsets_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
         """``[cut_offsets(t, cut_all, HMM) for t in texts]`` on ``threads`` threads."""
@@ -392,20 +404,22 @@ class Tokenizer:
         core = self._checked_core()
         threads = _check_threads(threads)
         try:
-            return core.offsets_batch(texts, bool(cut_all), bool(HMM), threads)
+            return core.offsets_batch(texts, _cut_mode(cut_all, HMM), threads)
         except UnicodeEncodeError:
-            return core.offsets_batch([_stand_in(t) for t in texts], bool(cut_all), bool(HMM), threads)
+            return core.offsets_batch([_stand_in(t) for t in texts], _cut_mode(cut_all, HMM), threads)
 
     def tokenize(self, unicode_sentence, mode="default", HMM=True):
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is
         ``"default"`` or anything else for search mode, as in jieba."""
         if not isinstance(unicode_sentence, str):
             raise ValueError("jieba: the input parameter should be unicode.")
-        search = mode != "default"
+        core_mode = DEFAULT if HMM else NO_HMM
+        if mode != "default":
+            core_mode = _search_mode(HMM)
         core = self._checked_core()
         try:
-            items = core.tokenize(unicode_sentence, search, bool(HMM))
+            items = core.tokenize(unicode_sentence, core_mode)
         except UnicodeEncodeError:
             stand_in = _stand_in(unicode_sentence)
-            items = [(unicode_sentence[s:e], s, e) for s, e in core.cut_spans(stand_in, False, bool(HMM), search)]
+            items = [(unicode_sentence[s:e], s, e) for s, e in core.cut_spans(stand_in, core_mode)]
         yield from items

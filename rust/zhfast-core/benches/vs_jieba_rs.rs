@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jieba_rs::Jieba;
-use zhfast_core::{CutMode, Dictionary, HmmModel, Scratch, Segmenter, Tokens};
+use zhfast_core::{Dictionary, Mode, Segmenter, Worker};
 
 fn corpus_lines() -> Vec<String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../..");
@@ -33,22 +33,23 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = lines.iter().map(String::len).sum();
     let dict = Dictionary::jieba_default();
     let force = HashSet::new();
-    let seg = Segmenter { dict: &dict, hmm: HmmModel::jieba_finalseg(), force_split: &force };
+    let seg = Segmenter::new(&dict, &force);
     let jieba = Jieba::new();
-    let mut scratch = Scratch::default();
-    let mut out = Tokens::default();
+    let mut worker = Worker::new();
 
     let mut group = c.benchmark_group("segment");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    for (name, mode) in [("hmm", CutMode::Hmm), ("no_hmm", CutMode::NoHmm), ("cut_all", CutMode::All)] {
+    for (name, mode) in [
+        ("hmm", Mode::Default),
+        ("no_hmm", Mode::NoHmm),
+        ("cut_all", Mode::All),
+    ] {
         group.bench_function(BenchmarkId::new("zhfast", name), |b| {
             b.iter(|| {
                 let mut n = 0;
                 for line in &lines {
-                    out.clear();
-                    seg.cut(line, mode, &mut scratch, &mut out).unwrap();
-                    n += out.len();
+                    n += worker.cut(&seg, line, mode).unwrap().len();
                 }
                 n
             })
@@ -58,9 +59,9 @@ fn bench(c: &mut Criterion) {
                 let mut n = 0;
                 for line in &lines {
                     n += match mode {
-                        CutMode::Hmm => jieba.cut(line, true).len(),
-                        CutMode::NoHmm => jieba.cut(line, false).len(),
-                        CutMode::All => jieba.cut_all(line).len(),
+                        Mode::NoHmm => jieba.cut(line, false).len(),
+                        Mode::All => jieba.cut_all(line).len(),
+                        _ => jieba.cut(line, true).len(),
                     };
                 }
                 n
@@ -71,15 +72,18 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for line in &lines {
-                out.clear();
-                seg.cut_for_search(line, true, &mut scratch, &mut out).unwrap();
-                n += out.len();
+                n += worker.cut(&seg, line, Mode::Search).unwrap().len();
             }
             n
         })
     });
     group.bench_function(BenchmarkId::new("jieba-rs", "search"), |b| {
-        b.iter(|| lines.iter().map(|l| jieba.cut_for_search(l, true).len()).sum::<usize>())
+        b.iter(|| {
+            lines
+                .iter()
+                .map(|l| jieba.cut_for_search(l, true).len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use zhfast_core::{CutMode, Dictionary, HmmModel, Scratch, Segmenter, Tokens};
+use zhfast_core::{Dictionary, Mode, Segmenter, Worker};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -12,8 +12,8 @@ fn main() {
     let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
     let dict = Dictionary::jieba_default();
     let force = HashSet::new();
-    let seg = Segmenter { dict: &dict, hmm: HmmModel::jieba_finalseg(), force_split: &force };
-    let (mut scratch, mut out) = (Scratch::default(), Tokens::default());
+    let seg = Segmenter::new(&dict, &force);
+    let mut worker = Worker::new();
     if let Some(peer_mode) = mode.strip_prefix("jieba-rs-") {
         // The jieba-rs crate on the same lines, for a quick comparison (criterion has the real one).
         let jieba = jieba_rs::Jieba::new();
@@ -30,24 +30,28 @@ fn main() {
             }
         }
         let secs = start.elapsed().as_secs_f64();
-        println!("jieba-rs: {tokens} tokens, {:.1} MB/s", (text.len() * rounds) as f64 / secs / 1e6);
+        println!(
+            "jieba-rs: {tokens} tokens, {:.1} MB/s",
+            (text.len() * rounds) as f64 / secs / 1e6
+        );
         return;
     }
     let start = std::time::Instant::now();
     let mut tokens = 0;
     for _ in 0..rounds {
         for line in text.lines() {
-            out.clear();
-            match mode {
-                "nohmm" => seg.cut(line, CutMode::NoHmm, &mut scratch, &mut out),
-                "all" => seg.cut(line, CutMode::All, &mut scratch, &mut out),
-                "search" => seg.cut_for_search(line, true, &mut scratch, &mut out),
-                _ => seg.cut(line, CutMode::Hmm, &mut scratch, &mut out),
-            }
-            .unwrap();
-            tokens += out.len();
+            let mode = match mode {
+                "nohmm" => Mode::NoHmm,
+                "all" => Mode::All,
+                "search" => Mode::Search,
+                _ => Mode::Default,
+            };
+            tokens += worker.cut(&seg, line, mode).unwrap().len();
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("{tokens} tokens, {:.1} MB/s", (text.len() * rounds) as f64 / secs / 1e6);
+    println!(
+        "{tokens} tokens, {:.1} MB/s",
+        (text.len() * rounds) as f64 / secs / 1e6
+    );
 }

@@ -2,14 +2,25 @@
 
 use thiserror::Error;
 
+/// Why a dictionary could not be loaded or edited, or a cut failed.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum Error {
     /// A dictionary line that jieba's `gen_pfdict` rejects; jieba raises `ValueError`.
     #[error("invalid dictionary entry in {file} at Line {line}: {text}")]
-    InvalidEntry { file: String, line: usize, text: String },
+    InvalidEntry {
+        /// The file's name, as given.
+        file: String,
+        /// The line, counted from 1.
+        line: usize,
+        /// The line's text.
+        text: String,
+    },
     /// The dictionary file is not UTF-8 (user dictionaries; jieba raises `ValueError`).
     #[error("dictionary file {file} must be utf-8")]
-    NotUtf8 { file: String },
+    NotUtf8 {
+        /// The file's name, as given.
+        file: String,
+    },
     /// A frequency outside what the core stores (jieba's ints are unbounded).
     #[error("word frequency {0} is out of range")]
     FrequencyOutOfRange(String),
@@ -24,4 +35,5 @@ pub enum Error {
     BadData(String),
 }
 
+/// The core's results.
 pub type Result<T> = std::result::Result<T, Error>;

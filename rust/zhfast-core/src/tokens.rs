@@ -10,6 +10,7 @@ pub const JOINED: usize = usize::MAX;
 /// The word id of a token that is not (known to be) a word of the base dictionary.
 pub const NO_WORD: u32 = u32::MAX;
 
+/// Tokens as byte spans of the text they were cut from, with their word ids.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Tokens {
     /// `(start, end)` byte offsets into the input, or `(JOINED, i)`.
@@ -22,12 +23,14 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Removes every token, keeping the buffers.
     pub fn clear(&mut self) {
         self.spans.clear();
         self.ids.clear();
         self.joined.clear();
     }
 
+    /// Appends the token `text[start..end]` (or `(JOINED, j)`) with word id `id`.
     #[inline]
     pub fn push(&mut self, start: usize, end: usize, id: u32) {
         self.spans.push((start, end));
@@ -41,10 +44,12 @@ impl Tokens {
         }
     }
 
+    /// The number of tokens.
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
+    /// Whether there is no token.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }

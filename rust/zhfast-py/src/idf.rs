@@ -4,7 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use zhfast_core::idf_table::IdfTable as Table;
+use zhfast_core::keywords::IdfTable as Table;
 
 #[pyclass(module = "zhfast._core", frozen)]
 pub struct IdfTable {
@@ -16,7 +16,9 @@ impl IdfTable {
     /// The table compiled from jieba's `idf.txt`.
     #[staticmethod]
     fn bundled() -> Self {
-        IdfTable { table: zhfast_core::data::idf_table() }
+        IdfTable {
+            table: Table::bundled(),
+        }
     }
 
     /// `sorted(values)[len // 2]`, as jieba's `IDFLoader.median_idf`.

@@ -9,16 +9,11 @@
 //! `None` (a NaN weight, a non-numeric IDF value).
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
-use zhfast_core::keyword::{Memo, Weighted, WordHashSeed};
-use zhfast_core::posseg::{PosScratch, PosSegmenter, Tagged};
-use zhfast_core::posseg_hmm::PossegModel;
-use zhfast_core::pystr::{simple_lower, stripped_len};
-use zhfast_core::tokens::JOINED;
-use zhfast_core::{textrank, tfidf, Dictionary, HmmModel, Job, Scratch, Segmenter, Tokens};
+use zhfast_core::keywords::{keeps_word, textrank, tfidf, Memo, StopWordSet, Weighted};
+use zhfast_core::{Dictionary, Mode, PosSegmenter, Segmenter, Tagged, Tokens, Worker, JOINED};
 
 use crate::errors::to_py;
 use crate::force_split;
@@ -26,80 +21,12 @@ use crate::idf::IdfTable;
 use crate::tags::TagTable;
 use crate::tokenizer::CoreTokenizer;
 
-/// Per-thread cutting buffers, taken for a call and put back after it (not borrowed:
-/// building Python objects may run code that calls back in).
-#[derive(Default)]
-struct Buffers {
-    scratch: Scratch,
-    tokens: Tokens,
-    pos_scratch: PosScratch,
-    tagged: Tagged,
-}
-
-thread_local! {
-    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
-}
-
-impl Buffers {
-    fn take() -> Self {
-        BUFFERS.with(|c| c.take())
-    }
-
-    fn put_back(self) {
-        BUFFERS.with(|c| c.replace(self));
-    }
-
-    /// `lcut(text)` with `dict`, into `self.tokens`.
-    fn cut(&mut self, py: Python<'_>, dict: &Dictionary, text: &str) -> PyResult<()> {
-        let Buffers { scratch, tokens, .. } = self;
-        tokens.clear();
-        py.detach(|| {
-            let force = force_split::read();
-            let seg = Segmenter { dict, hmm: HmmModel::jieba_finalseg(), force_split: force.set() };
-            seg.run(text, Job::new(false, true, false), scratch, tokens)
-        })
-        .map_err(to_py)
-    }
-
-    /// `posseg.lcut(text)` with `dict` and the POS tokenizer's own tags, into `self.tagged`.
-    fn tag(&mut self, py: Python<'_>, dict: &Dictionary, user_tags: Option<&TagTable>, text: &str) -> PyResult<()> {
-        let Buffers { pos_scratch, tagged, .. } = self;
-        tagged.clear();
-        py.detach(|| {
-            let lookup = |w: &str| user_tags.and_then(|t| t.tags.get(w)).map(String::as_str);
-            let seg = PosSegmenter { dict, model: PossegModel::jieba(), user_tag: &lookup };
-            seg.cut(text, true, pos_scratch, tagged)
-        })
-        .map_err(to_py)
-    }
-}
-
 /// The stop words as the word test reads them: a copy for a `set` or `frozenset` of
 /// `str` that is small enough to copy per call (elements that are not UTF-8 can equal
 /// no word and are left out), else the object itself, asked with `in`.
 enum StopWords<'a, 'py> {
-    Copied(CopiedStopWords),
+    Copied(StopWordSet),
     Asked(&'a Bound<'py, PyAny>),
-}
-
-/// A copied stop-word set, with the byte lengths it holds (bit `n` for length `n`, bit
-/// 63 for 63 and over): most words have a length no stop word has, and are ruled out
-/// without hashing.
-#[derive(Default)]
-struct CopiedStopWords {
-    words: HashSet<String, WordHashSeed>,
-    lengths: u64,
-}
-
-impl CopiedStopWords {
-    fn insert(&mut self, word: String) {
-        self.lengths |= 1 << word.len().min(63);
-        self.words.insert(word);
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        self.lengths & 1 << word.len().min(63) != 0 && self.words.contains(word)
-    }
 }
 
 impl<'a, 'py> StopWords<'a, 'py> {
@@ -116,11 +43,13 @@ impl<'a, 'py> StopWords<'a, 'py> {
             None
         };
         if set_len.is_some_and(|n| n <= Self::COPY_LIMIT) {
-            let mut copy = CopiedStopWords::default();
+            let mut copy = StopWordSet::default();
             let all_str = stop_words.try_iter().and_then(|items| {
                 for item in items {
                     let item = item?;
-                    let Ok(s) = item.cast_exact::<PyString>() else { return Ok(false) };
+                    let Ok(s) = item.cast_exact::<PyString>() else {
+                        return Ok(false);
+                    };
                     if let Ok(text) = s.to_cow() {
                         copy.insert(text.into_owned());
                     }
@@ -137,61 +66,98 @@ impl<'a, 'py> StopWords<'a, 'py> {
     /// `lowered in stop_words`.
     fn contains(&self, lowered: &Bound<'py, PyAny>) -> PyResult<bool> {
         match self {
-            StopWords::Copied(set) => Ok(lowered.cast::<PyString>().ok().and_then(|s| s.to_cow().ok()).is_some_and(|s| set.contains(s.as_ref()))),
+            StopWords::Copied(set) => Ok(lowered
+                .cast::<PyString>()
+                .ok()
+                .and_then(|s| s.to_cow().ok())
+                .is_some_and(|s| set.contains(s.as_ref()))),
             StopWords::Asked(obj) => obj.contains(lowered),
         }
     }
 
-    /// `word.lower() in stop_words`, with `word.lower()` computed here where that is
-    /// certain to agree with Python.
-    fn has_lower_of(&self, py: Python<'py>, word: &str) -> PyResult<bool> {
-        match (self, simple_lower(word)) {
-            (StopWords::Copied(set), Some(lowered)) => Ok(set.contains(lowered.as_ref())),
-            (_, Some(lowered)) => self.contains(&PyString::new(py, &lowered).into_any()),
-            (_, None) => self.contains(&PyString::new(py, word).call_method0("lower")?),
+    /// `lowered in stop_words`, where `lowered` is `Ok(word.lower())` computed by the
+    /// core or `Err(word)` for Python to lower-case (see `zhfast_core::keywords::keeps_word`).
+    fn is_stop(&self, py: Python<'py>, lowered: Result<&str, &str>) -> PyResult<bool> {
+        match (self, lowered) {
+            (StopWords::Copied(set), Ok(lowered)) => Ok(set.contains(lowered)),
+            (_, Ok(lowered)) => self.contains(&PyString::new(py, lowered).into_any()),
+            (_, Err(word)) => self.contains(&PyString::new(py, word).call_method0("lower")?),
         }
     }
 }
 
-/// jieba's word test: `len(w.strip()) >= 2 and w.lower() not in stop_words`.  The first
-/// Python error is kept in `error` (the word then counts as dropped).
-fn word_filter<'a, 'py>(py: Python<'py>, stop_words: &'a StopWords<'a, 'py>, error: &'a RefCell<Option<PyErr>>) -> impl FnMut(&str) -> bool + 'a
+/// jieba's word test over `stop_words`.  The first Python error is kept in `error`
+/// (the word then counts as dropped).
+fn word_filter<'a, 'py>(
+    py: Python<'py>,
+    stop_words: &'a StopWords<'a, 'py>,
+    error: &'a RefCell<Option<PyErr>>,
+) -> impl FnMut(&str) -> bool + 'a
 where
     'py: 'a,
 {
-    move |word: &str| {
-        if stripped_len(word) < 2 {
-            return false;
-        }
-        match stop_words.has_lower_of(py, word) {
-            Ok(stop) => !stop,
-            Err(e) => {
-                error.borrow_mut().get_or_insert(e);
-                false
-            }
+    move |word: &str| match keeps_word(word, |lowered| stop_words.is_stop(py, lowered)) {
+        Ok(keep) => keep,
+        Err(e) => {
+            error.borrow_mut().get_or_insert(e);
+            false
         }
     }
 }
 
-/// Ranks `text` with `rank` on this thread's buffers, then makes jieba's result list
+/// Ranks `text` with `rank` on this thread's worker, then makes jieba's result list
 /// (`None` where `rank` leaves the work to the Python layer).
 fn ranked_results<'py>(
     py: Python<'py>,
     text: &str,
     with_flag: bool,
     with_weight: bool,
-    rank: impl for<'b> FnOnce(&'b mut Buffers, &'b str) -> PyResult<Option<Vec<Weighted<'b>>>>,
+    rank: impl for<'b> FnOnce(&'b mut Worker, &'b str) -> PyResult<Option<Vec<Weighted<'b>>>>,
 ) -> PyResult<Option<Bound<'py, PyList>>> {
-    let mut buffers = Buffers::take();
-    let result = rank(&mut buffers, text).and_then(|r| r.map(|ranked| results(py, &ranked, with_flag, with_weight)).transpose());
-    buffers.put_back();
-    result
+    Worker::with_thread_worker(|worker| {
+        rank(worker, text).and_then(|r| {
+            r.map(|ranked| results(py, &ranked, with_flag, with_weight))
+                .transpose()
+        })
+    })
+}
+
+/// `lcut(text)` with `dict`, without the GIL.
+fn cut<'w>(
+    py: Python<'_>,
+    worker: &'w mut Worker,
+    dict: &Dictionary,
+    text: &str,
+) -> PyResult<&'w Tokens> {
+    let force = force_split::WORDS.snapshot();
+    py.detach(|| worker.cut(&Segmenter::new(dict, &force), text, Mode::Default))
+        .map_err(to_py)
+}
+
+/// `posseg.lcut(text)` with `dict` and the POS tokenizer's own tags, without the GIL.
+fn tag<'w>(
+    py: Python<'_>,
+    worker: &'w mut Worker,
+    dict: &Dictionary,
+    user_tags: Option<&TagTable>,
+    text: &str,
+) -> PyResult<&'w Tagged> {
+    py.detach(|| {
+        let lookup = |w: &str| user_tags.and_then(|t| t.get(w));
+        worker.tag(&PosSegmenter::new(dict, &lookup), text, true)
+    })
+    .map_err(to_py)
 }
 
 /// `[(key, weight), ...]` as jieba returns it: keys are words, or `(word, flag)`
 /// tuples with `with_flag` (the Python layer makes them `pair`s); weights only with
 /// `with_weight`.
-fn results<'py>(py: Python<'py>, ranked: &[Weighted<'_>], with_flag: bool, with_weight: bool) -> PyResult<Bound<'py, PyList>> {
+fn results<'py>(
+    py: Python<'py>,
+    ranked: &[Weighted<'_>],
+    with_flag: bool,
+    with_weight: bool,
+) -> PyResult<Bound<'py, PyList>> {
     let items = ranked.iter().map(|w| -> PyResult<Bound<'py, PyAny>> {
         let key = if with_flag {
             PyTuple::new(py, [w.word, w.flag])?.into_any()
@@ -224,7 +190,12 @@ impl Idf<'_, '_> {
                 for &word in words {
                     out.push(match d.get_item(word).map_err(Some)? {
                         None => None,
-                        Some(v) if v.is_exact_instance_of::<PyFloat>() || v.is_exact_instance_of::<PyInt>() => Some(v.extract::<f64>().map_err(Some)?),
+                        Some(v)
+                            if v.is_exact_instance_of::<PyFloat>()
+                                || v.is_exact_instance_of::<PyInt>() =>
+                        {
+                            Some(v.extract::<f64>().map_err(Some)?)
+                        }
                         Some(_) => return Err(None),
                     });
                 }
@@ -254,15 +225,17 @@ pub fn tfidf_keywords<'py>(
 ) -> PyResult<Option<Bound<'py, PyList>>> {
     let py = text.py();
     let s = text.to_cow()?;
-    let dict = tokenizer.current_dictionary();
+    let dict = tokenizer.snapshot().dict;
     let table = idf.cast::<IdfTable>().ok().map(|t| t.get());
     let idf = match (table, idf.cast::<PyDict>()) {
         (Some(t), _) => Idf::Table(t),
         (None, Ok(d)) if d.is_exact_instance_of::<PyDict>() => Idf::Dict(d),
         _ => return Ok(None),
     };
-    ranked_results(py, &s, with_flag, with_weight, |buffers, s| {
-        tfidf_ranked(py, buffers, &dict, s, stop_words, idf, median, top_k, allow_pos, user_tags, with_flag)
+    ranked_results(py, &s, with_flag, with_weight, |worker, s| {
+        tfidf_ranked(
+            py, worker, &dict, s, stop_words, idf, median, top_k, allow_pos, user_tags, with_flag,
+        )
     })
 }
 
@@ -270,7 +243,7 @@ pub fn tfidf_keywords<'py>(
 #[allow(clippy::too_many_arguments)]
 fn tfidf_ranked<'b>(
     py: Python<'_>,
-    buffers: &'b mut Buffers,
+    worker: &'b mut Worker,
     dict: &Dictionary,
     s: &'b str,
     stop_words: &Bound<'_, PyAny>,
@@ -291,21 +264,40 @@ fn tfidf_ranked<'b>(
     let stop_words = StopWords::new(stop_words);
     let ranked = match &allow_pos {
         Some(allowed) => {
-            buffers.tag(py, dict, user_tags, s)?;
-            let tagged = &buffers.tagged;
+            let tagged = tag(py, worker, dict, user_tags, s)?;
             let items = tagged
                 .spans
                 .iter()
                 .zip(&tagged.tags)
                 .filter(|(_, t)| allowed.iter().any(|a| a == *t))
                 .map(|(&(a, b), t)| (&s[a..b], if with_flag { t.as_str() } else { "" }));
-            tfidf::extract(items, word_filter(py, &stop_words, &error), lookup, median, top_k)
+            tfidf::extract(
+                items,
+                word_filter(py, &stop_words, &error),
+                lookup,
+                median,
+                top_k,
+            )
         }
         None => {
-            buffers.cut(py, dict, s)?;
-            let tokens = &buffers.tokens;
-            let items = tokens.spans.iter().map(|&(a, b)| (if a == JOINED { tokens.joined[b].0.as_str() } else { &s[a..b] }, ""));
-            tfidf::extract(items, word_filter(py, &stop_words, &error), lookup, median, top_k)
+            let tokens = cut(py, worker, dict, s)?;
+            let items = tokens.spans.iter().map(|&(a, b)| {
+                (
+                    if a == JOINED {
+                        tokens.joined[b].0.as_str()
+                    } else {
+                        &s[a..b]
+                    },
+                    "",
+                )
+            });
+            tfidf::extract(
+                items,
+                word_filter(py, &stop_words, &error),
+                lookup,
+                median,
+                top_k,
+            )
         }
     };
     if let Some(e) = error.into_inner() {
@@ -333,9 +325,11 @@ pub fn textrank_keywords<'py>(
 ) -> PyResult<Option<Bound<'py, PyList>>> {
     let py = text.py();
     let s = text.to_cow()?;
-    let dict = tokenizer.current_dictionary();
-    ranked_results(py, &s, with_flag, with_weight, |buffers, s| {
-        textrank_ranked(py, buffers, &dict, s, stop_words, &allow_pos, span, top_k, user_tags, with_flag)
+    let dict = tokenizer.snapshot().dict;
+    ranked_results(py, &s, with_flag, with_weight, |worker, s| {
+        textrank_ranked(
+            py, worker, &dict, s, stop_words, &allow_pos, span, top_k, user_tags, with_flag,
+        )
     })
 }
 
@@ -343,7 +337,7 @@ pub fn textrank_keywords<'py>(
 #[allow(clippy::too_many_arguments)]
 fn textrank_ranked<'b>(
     py: Python<'_>,
-    buffers: &'b mut Buffers,
+    worker: &'b mut Worker,
     dict: &Dictionary,
     s: &'b str,
     stop_words: &Bound<'_, PyAny>,
@@ -353,17 +347,27 @@ fn textrank_ranked<'b>(
     user_tags: Option<&TagTable>,
     with_flag: bool,
 ) -> PyResult<Option<Vec<Weighted<'b>>>> {
-    buffers.tag(py, dict, user_tags, s)?;
-    let tagged = &buffers.tagged;
+    let tagged = tag(py, worker, dict, user_tags, s)?;
     let error = RefCell::new(None);
-    let items: Vec<(&str, &str)> = tagged.spans.iter().zip(&tagged.tags).map(|(&(a, b), t)| (&s[a..b], t.as_str())).collect();
+    let items: Vec<(&str, &str)> = tagged
+        .spans
+        .iter()
+        .zip(&tagged.tags)
+        .map(|(&(a, b), t)| (&s[a..b], t.as_str()))
+        .collect();
     let stop_words = StopWords::new(stop_words);
     let mut filter = Memo::new(word_filter(py, &stop_words, &error));
-    let keep: Vec<bool> = items.iter().map(|&(w, t)| allow_pos.iter().any(|a| a == t) && filter.keep(w)).collect();
+    let keep: Vec<bool> = items
+        .iter()
+        .map(|&(w, t)| allow_pos.iter().any(|a| a == t) && filter.keep(w))
+        .collect();
     drop(filter);
     if let Some(e) = error.into_inner() {
         return Err(e);
     }
-    let keys: Vec<(&str, &str)> = items.iter().map(|&(w, t)| (w, if with_flag { t } else { "" })).collect();
+    let keys: Vec<(&str, &str)> = items
+        .iter()
+        .map(|&(w, t)| (w, if with_flag { t } else { "" }))
+        .collect();
     Ok(textrank::rank(&keys, &keep, span, top_k))
 }

@@ -1,15 +1,18 @@
 //! `zhfast._core`: the thin PyO3 layer over `zhfast-core`.
 //!
 //! Argument conventions (bytes decoding, generators, jieba's signatures) live in the
-//! Python package; this module only moves strings in and token lists out, releasing the
-//! GIL while the core works.
+//! Python package; this module converts strings in and results out, releasing the GIL
+//! while the core works.
 
 use pyo3::prelude::*;
 
+mod batches;
+mod cutting;
 mod errors;
 mod force_split;
 mod idf;
 mod keywords;
+mod mode;
 mod pools;
 mod strings;
 mod tags;
@@ -19,6 +22,7 @@ mod tokenizer;
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<tokenizer::CoreTokenizer>()?;
+    m.add_class::<mode::PyMode>()?;
     m.add_class::<tags::TagTable>()?;
     m.add_class::<idf::IdfTable>()?;
     m.add_function(wrap_pyfunction!(keywords::tfidf_keywords, m)?)?;

@@ -32,7 +32,10 @@ pub fn pool(n: usize) -> Result<Arc<ThreadPool>, String> {
             std::mem::forget(stale);
         }
     }
-    let pools = guard.get_or_insert_with(|| Pools { pid, by_size: HashMap::new() });
+    let pools = guard.get_or_insert_with(|| Pools {
+        pid,
+        by_size: HashMap::new(),
+    });
     if let Some(p) = pools.by_size.get(&n) {
         return Ok(p.clone());
     }

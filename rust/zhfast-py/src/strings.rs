@@ -12,8 +12,7 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use zhfast_core::tokens::{JOINED, NO_WORD};
-use zhfast_core::Tokens;
+use zhfast_core::{Tokens, JOINED, NO_WORD};
 
 /// One slot per base word id; empty until first use.  Zero-initialised memory, so the
 /// pages of words never seen are never touched.
@@ -22,7 +21,8 @@ pub struct WordStrings {
 }
 
 /// Single BMP characters (punctuation, unknown han characters): one slot per code point.
-static CHARS: [AtomicPtr<ffi::PyObject>; 0x10000] = [const { AtomicPtr::new(ptr::null_mut()) }; 0x10000];
+static CHARS: [AtomicPtr<ffi::PyObject>; 0x10000] =
+    [const { AtomicPtr::new(ptr::null_mut()) }; 0x10000];
 
 impl WordStrings {
     pub fn new(words: usize) -> Self {
@@ -32,13 +32,20 @@ impl WordStrings {
         let raw = Box::into_raw(zeros) as *mut [AtomicPtr<ffi::PyObject>];
         // SAFETY: `AtomicPtr<T>` has the size, alignment and bit validity of `*mut T`,
         // which has those of `usize` here; all-zero bits are the null pointer.
-        WordStrings { slots: unsafe { Box::from_raw(raw) } }
+        WordStrings {
+            slots: unsafe { Box::from_raw(raw) },
+        }
     }
 }
 
 impl Drop for WordStrings {
     fn drop(&mut self) {
-        let owned: Vec<*mut ffi::PyObject> = self.slots.iter().map(|s| s.load(Ordering::Acquire)).filter(|p| !p.is_null()).collect();
+        let owned: Vec<*mut ffi::PyObject> = self
+            .slots
+            .iter()
+            .map(|s| s.load(Ordering::Acquire))
+            .filter(|p| !p.is_null())
+            .collect();
         if owned.is_empty() {
             return;
         }
@@ -61,14 +68,18 @@ fn new_str(s: &str) -> *mut ffi::PyObject {
 /// is only asked for to create the string (slicing it checks both ends for char
 /// boundaries, a cost on every token otherwise).
 #[inline(always)]
-fn cached<'a>(slot: &AtomicPtr<ffi::PyObject>, text: impl FnOnce() -> &'a str) -> *mut ffi::PyObject {
+fn cached<'a>(
+    slot: &AtomicPtr<ffi::PyObject>,
+    text: impl FnOnce() -> &'a str,
+) -> *mut ffi::PyObject {
     let mut p = slot.load(Ordering::Acquire);
     if p.is_null() {
         let fresh = new_str(text());
         if fresh.is_null() {
             return fresh;
         }
-        p = match slot.compare_exchange(ptr::null_mut(), fresh, Ordering::AcqRel, Ordering::Acquire) {
+        p = match slot.compare_exchange(ptr::null_mut(), fresh, Ordering::AcqRel, Ordering::Acquire)
+        {
             Ok(_) => fresh,
             Err(existing) => {
                 // SAFETY: `fresh` is ours and unused; another thread filled the slot first.
@@ -85,7 +96,13 @@ fn cached<'a>(slot: &AtomicPtr<ffi::PyObject>, text: impl FnOnce() -> &'a str) -
 /// The token with byte span `(start, end)` (or `(JOINED, j)`) and word `id` of `tokens`,
 /// cut from `text`, as a new reference.
 #[inline(always)]
-fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, (start, end): (usize, usize), id: u32) -> *mut ffi::PyObject {
+fn token_object(
+    words: &WordStrings,
+    text: &str,
+    tokens: &Tokens,
+    (start, end): (usize, usize),
+    id: u32,
+) -> *mut ffi::PyObject {
     if id != NO_WORD {
         if let Some(slot) = words.slots.get(id as usize) {
             return cached(slot, || &text[start..end]);
@@ -105,7 +122,12 @@ fn token_object(words: &WordStrings, text: &str, tokens: &Tokens, (start, end): 
 }
 
 /// A Python list of the tokens, as `str`.
-pub fn token_list<'py>(py: Python<'py>, words: &WordStrings, text: &str, tokens: &Tokens) -> PyResult<Bound<'py, PyList>> {
+pub fn token_list<'py>(
+    py: Python<'py>,
+    words: &WordStrings,
+    text: &str,
+    tokens: &Tokens,
+) -> PyResult<Bound<'py, PyList>> {
     token_list_range(py, words, text, tokens, 0..tokens.len())
 }
 
@@ -145,7 +167,13 @@ pub fn token_list_range<'py>(
 }
 
 /// Token `i` as a `Bound<PyString>`-like object, for tuples.
-pub fn token_bound<'py>(py: Python<'py>, words: &WordStrings, text: &str, tokens: &Tokens, i: usize) -> PyResult<Bound<'py, PyAny>> {
+pub fn token_bound<'py>(
+    py: Python<'py>,
+    words: &WordStrings,
+    text: &str,
+    tokens: &Tokens,
+    i: usize,
+) -> PyResult<Bound<'py, PyAny>> {
     let p = token_object(words, text, tokens, tokens.spans[i], tokens.ids[i]);
     // SAFETY: `p` is a new reference or null with an exception set.
     unsafe { Bound::from_owned_ptr_or_err(py, p) }

@@ -8,7 +8,14 @@ use pyo3::prelude::*;
 
 #[pyclass(module = "zhfast._core", frozen)]
 pub struct TagTable {
-    pub tags: HashMap<String, String>,
+    tags: HashMap<String, String>,
+}
+
+impl TagTable {
+    /// The tag recorded for `word`, if any.
+    pub fn get(&self, word: &str) -> Option<&str> {
+        self.tags.get(word).map(String::as_str)
+    }
 }
 
 #[pymethods]
