@@ -1,5 +1,9 @@
 """``zhfast.analyse``: jieba.analyse's keyword extraction (TF-IDF and TextRank), same
-words, order and weights, on zhfast's cutting."""
+words, order and weights, on zhfast's cutting.
+
+The Rust core computes keywords in one call; ``_reference`` is jieba's algorithm written
+plainly, the specification and the path for the calls the core cannot serve
+(``_dispatch.why_not_core`` lists them)."""
 from __future__ import annotations
 
 from . import textrank as _textrank_module  # noqa: F401  (jieba exposes the submodules)
