@@ -6,8 +6,6 @@ plainly, the specification and the path for the calls the core cannot serve
 (``_dispatch.why_not_core`` lists them)."""
 from __future__ import annotations
 
-from . import textrank as _textrank_module  # noqa: F401  (jieba exposes the submodules)
-from . import tfidf as _tfidf_module  # noqa: F401
 from .textrank import TextRank
 from .tfidf import TFIDF
 
