@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jieba
 import pytest
+
 import zhfast
 
 jieba.setLogLevel(60)

@@ -10,7 +10,7 @@ from .textrank import TextRank
 from .tfidf import TFIDF
 
 try:
-    from .analyzer import ChineseAnalyzer
+    from .analyzer import ChineseAnalyzer  # noqa: F401  (jieba's name, with whoosh installed)
 except ImportError:  # whoosh is optional
     pass
 

@@ -132,7 +132,7 @@ class POSTokenizer:
                     word, _, tag = line.split(" ")
                     self._tags[word] = tag
                 except Exception:
-                    raise ValueError("invalid POS dictionary entry in %s at Line %s: %s" % (f_name, lineno, line))
+                    raise ValueError("invalid POS dictionary entry in %s at Line %s: %s" % (f_name, lineno, line))  # noqa: B904  (as jieba)
         finally:
             f.close()
 
