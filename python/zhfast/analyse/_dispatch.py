@@ -112,23 +112,22 @@ def _in_core(kind, extractor, text, topK, withWeight, allowPOS, withFlag):
     """The core's result for a call :func:`why_not_core` let through, in jieba's shape;
     ``None`` where the core declines it (the cases only the core can tell)."""
     with_flag = bool(allowPOS) and bool(withFlag)
-    try:
-        if kind == TFIDF:
-            if allowPOS:
-                core, tags = extractor.postokenizer._core_and_tags()
-                allowed = _core_tags(allowPOS)
-            else:
-                core, tags, allowed = extractor.tokenizer._checked_core(), None, None
-            found = _core.tfidf_keywords(
-                core, text, extractor.stop_words, extractor._idf.source(), extractor.median_idf, _core_top_k(topK),
-                bool(withWeight), allowed, tags, with_flag,
-            )
+    if kind == TFIDF:
+        if allowPOS:
+            core, tags = extractor.postokenizer._core_and_tags()
+            allowed = _core_tags(allowPOS)
         else:
-            core, tags = extractor.tokenizer._core_and_tags()
-            found = _core.textrank_keywords(
-                core, text, extractor.stop_words, _core_tags(extractor.pos_filt), max(extractor.span, 0),
-                _core_top_k(topK), bool(withWeight), tags, with_flag,
-            )
+            core, tags, allowed = extractor.tokenizer._checked_core(), None, None
+        args = (core, text, extractor.stop_words, extractor._idf.source(), extractor.median_idf, _core_top_k(topK),
+                bool(withWeight), allowed, tags, with_flag)
+        compute = _core.tfidf_keywords
+    else:
+        core, tags = extractor.tokenizer._core_and_tags()
+        args = (core, text, extractor.stop_words, _core_tags(extractor.pos_filt), max(extractor.span, 0),
+                _core_top_k(topK), bool(withWeight), tags, with_flag)
+        compute = _core.textrank_keywords
+    try:
+        found = compute(*args)
     except UnicodeEncodeError:  # a lone surrogate in the text
         return None
     if found is None:
