@@ -22,8 +22,9 @@ def parse_idf(content):
     """jieba's IDF file: ``(idf_freq, median_idf)`` for the text of a file of ``word idf``
     lines.  Every line must have exactly one space (a blank line raises ``ValueError``)
     and a value ``float()`` accepts; the median is the middle of the sorted values (an
-    empty file raises ``IndexError``).  The bundled table is compiled into the core
-    instead, by the same rules, when the extension is built."""
+    empty file raises ``IndexError``).  jieba's own file is not parsed here: it is
+    compiled into the core when the extension is built (``_core.IdfTable``; a test checks
+    it against jieba's parse)."""
     idf_freq = {}
     for line in content.splitlines():
         word, value = line.strip().split(" ")
