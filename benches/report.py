@@ -226,7 +226,8 @@ def main() -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / "benchmarks.md").write_text(text, encoding="utf-8")
         chart(rows, out_dir / "benchmarks.png")
-        (out_dir / "benchmarks.json").write_text(json.dumps({"throughput": rows, "start": start, "dictionary": dictionary, "batch_rss": rss}, indent=1))
+        figures = {"throughput": rows, "start": start, "dictionary": dictionary, "batch_rss": rss}
+        (out_dir / "benchmarks.json").write_text(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

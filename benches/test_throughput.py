@@ -12,9 +12,10 @@ import zhfast
 import zhfast.analyse
 import zhfast.posseg
 
-jieba = pytest.importorskip("jieba")
-import jieba.analyse  # noqa: E402
+pytest.importorskip("jieba")
+import jieba.analyse  # noqa: E402  (binds jieba too)
 import jieba.posseg  # noqa: E402
+
 jieba.setLogLevel(60)
 zhfast.setLogLevel(60)
 try:

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The project's test command: Rust unit tests, then the Python suite (differential tests
-# against jieba 0.42.1) on an optimised build of the extension.
+# The project's test command: the Python linter, Rust unit tests, then the Python suite
+# (differential tests against jieba 0.42.1) on an optimised build of the extension.
 #
 # Uses the active virtual environment, or creates ./.venv.  Installs what the tests need
-# from PyPI (jieba==0.42.1, pytest, hypothesis); downloads nothing else.
+# from PyPI (jieba==0.42.1, pytest, hypothesis, ruff); downloads nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +13,11 @@ if [ -z "${VIRTUAL_ENV:-}" ]; then
     . .venv/bin/activate
 fi
 python -m pip install -q --upgrade pip
-python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy" "whoosh"
+python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy" "whoosh" "ruff~=0.17.6"
+
+# Lint only (the rules are in pyproject.toml; ruff is pinned to a minor version because
+# new releases add rules to the selected groups); a lint error fails the test command.
+ruff check python tests benches scripts
 
 # Formatting and lints fail the run like a test does.
 cargo fmt --all --check

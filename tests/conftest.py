@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jieba
 import pytest
+
 import zhfast
 
 jieba.setLogLevel(60)
@@ -96,7 +97,6 @@ MODES = make_modes(zhfast, jieba)
 MODES_BY_NAME = OrderedDict((m.name, m) for m in MODES)
 #: The modes that go through ``cut``/``cut_for_search`` (these also accept bytes).
 CUT_MODES = [m for m in MODES if not m.name.startswith("tokenize")]
-TOKENIZE_MODES = [m for m in MODES if m.name.startswith("tokenize")]
 
 #: ``lcut``-style twins of the cutting modes: name -> (zhfast list function, jieba list function).
 LCUT_MODES = OrderedDict([

@@ -1,8 +1,9 @@
 """The compiled IDF table and the one-call TF-IDF / TextRank paths, against jieba 0.42.1.
 
-``zhfast.analyse`` computes keywords in the Rust core when it can, and falls back to a
-Python path otherwise (another tokenizer, a user-supplied ``idf_freq``, unusual
-arguments).  Both must give jieba's words, order and weights.
+``zhfast.analyse`` computes keywords in the Rust core when it can, and runs
+``zhfast.analyse._reference`` (jieba's algorithm in Python) otherwise: another tokenizer,
+a user-supplied ``idf_freq``, unusual arguments; ``test_analyse_paths.py`` takes each such
+case in turn.  Both must give jieba's words, order and weights.
 """
 from __future__ import annotations
 

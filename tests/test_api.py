@@ -8,8 +8,8 @@ import types
 
 import jieba
 import pytest
-import zhfast
 
+import zhfast
 from conftest import DATA_DIR, assert_same, describe_diff, make_modes, mode_params
 
 SENTENCES = [

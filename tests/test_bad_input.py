@@ -11,8 +11,8 @@ import time
 
 import jieba
 import pytest
-import zhfast
 
+import zhfast
 from conftest import CUT_MODES, LCUT_MODES, SAMPLE_FILE, STATS, assert_same, mode_params, read_text
 
 # --------------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ BYTES_CASES = [
 
 
 @pytest.mark.parametrize("mode", mode_params(CUT_MODES))
-@pytest.mark.parametrize("label, data", [pytest.param(l, d, id=l) for l, d in BYTES_CASES])
+@pytest.mark.parametrize("label, data", [pytest.param(label, data, id=label) for label, data in BYTES_CASES])
 def test_bytes_input(label, data, mode):
     if label.startswith("gbk") or label.startswith("invalid") or label == "utf8_surrogate":
         assert not _is_valid(data, "utf-8")

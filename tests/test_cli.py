@@ -29,7 +29,8 @@ def infile(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "flags",
-    [[], ["-a"], ["-n"], ["-a", "-n"], ["-d", "|"], ["-d", "-n"], ["--delimiter= ** "], ["-u", str(DATA / "userdict.txt")], ["-p", "_"], ["-p", "|", "-n"], ["-u", str(DATA / "userdict.txt"), "-p", "/"]],
+    [[], ["-a"], ["-n"], ["-a", "-n"], ["-d", "|"], ["-d", "-n"], ["--delimiter= ** "], ["-u", str(DATA / "userdict.txt")],
+     ["-p", "_"], ["-p", "|", "-n"], ["-u", str(DATA / "userdict.txt"), "-p", "/"]],
 )
 def test_same_bytes_as_jieba(infile, flags):
     ours = run("zhfast", ["-q", *flags, infile])

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import jieba
 import pytest
-import zhfast
 
+import zhfast
 from conftest import (
-    LCUT_MODES, MODES_BY_NAME, SAMPLE_FILE, SEED_FILE_NAME, STATS, CORPUS_DIR, _short,
-    corpus_files, describe_diff, mode_params, read_text, require_corpus,
+    CORPUS_DIR,
+    LCUT_MODES,
+    MODES_BY_NAME,
+    SAMPLE_FILE,
+    SEED_FILE_NAME,
+    STATS,
+    _short,
+    corpus_files,
+    describe_diff,
+    mode_params,
+    read_text,
+    require_corpus,
 )
 
 _FILES = corpus_files()

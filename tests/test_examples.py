@@ -6,44 +6,36 @@ implementations with each other.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import jieba
 import pytest
+
 import zhfast
-
 from conftest import MODES, MODES_BY_NAME, assert_same, mode_params
+from example_sentences import SENTENCES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # --------------------------------------------------------------------------------------
-# jieba's README examples and classic ambiguous sentences.
+# jieba's README examples, classic ambiguous sentences and a few edge cases.
 # --------------------------------------------------------------------------------------
-
-README_SENTENCES = [
-    "我来到北京清华大学",
-    "他来到了网易杭研大厦",
-    "小明硕士毕业于中国科学院计算所，后在日本京都大学深造",
-    "永和服装饰品有限公司",
-    "李小福是创新办主任也是云计算方面的专家",
-    "如果放到post中将出错。",
-    "「台中」正确应该不会被切开",
-    "今天天气不错",
-    "我们中出了一个叛徒",
-    "工信处女干事每月经过下属科室都要亲口交代24口交换机等技术性器件的安装工作",
-    "结婚的和尚未结婚的",
-    "南京市长江大桥",
-    "研究生命的起源",
-    "长春市长春节讲话",
-    "我不喜欢日本和服。",
-    "雷猴回归人间。",
-    "乒乓球拍卖完了",
-    "这是一个伸手不见五指的黑夜。我叫孙悟空，我爱北京，我爱Python和C++。",
-    "例如我输入一个带“韩玉赏鉴”的标题，在自定义词库中也增加了此词为N类",
-    "easy_install jieba 或者 pip install jieba / pip3 install jieba",
-]
-
 
 @pytest.mark.parametrize("mode", mode_params())
-@pytest.mark.parametrize("sentence", README_SENTENCES)
+@pytest.mark.parametrize("sentence", SENTENCES)
 def test_readme_sentence_matches_jieba(sentence, mode):
     assert_same(mode, sentence)
+
+
+def test_rust_examples_file_is_written_from_this_list():
+    # The core's Rust tests read jieba's tokens for the same sentences from a file: it
+    # must be what the script writes for the list as it is now.  The script runs in a
+    # process of its own, with a jieba that no test has added words to.
+    script = ROOT / "scripts" / "write_jieba_examples.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # (sentence, mode name) -> the output jieba 0.42.1 gives, written down.
@@ -237,7 +229,7 @@ def test_tokenize_astral_offsets_hard_coded():
 # Properties every output has (checked on zhfast's output, which equals jieba's above).
 # --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sentence", README_SENTENCES + EDGE_CASES[:40])
+@pytest.mark.parametrize("sentence", SENTENCES + EDGE_CASES[:40])
 def test_default_and_cut_all_cover_the_input(sentence):
     assert "".join(zhfast.lcut(sentence)) == sentence
     assert "".join(zhfast.lcut(sentence, HMM=False)) == sentence

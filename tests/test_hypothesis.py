@@ -12,10 +12,10 @@ from __future__ import annotations
 import string
 
 import jieba
-import zhfast
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import zhfast
 from conftest import MODES_BY_NAME, STATS, assert_same, make_modes
 
 WHITESPACE = [c for c in map(chr, range(0x110000)) if c.isspace()]

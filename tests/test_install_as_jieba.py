@@ -20,7 +20,8 @@ SCRIPTS = [
     "test_pos.py", "test_pos_no_hmm.py", "test_tokenize.py", "test_tokenize_no_hmm.py", "test_userdict.py",
 ]
 
-AS_ZHFAST = "import sys, runpy, zhfast; zhfast.install_as_jieba(); sys.argv = [sys.argv[1]]; runpy.run_path(sys.argv[0], run_name='__main__')"
+AS_ZHFAST = ("import sys, runpy, zhfast; zhfast.install_as_jieba(); sys.argv = [sys.argv[1]]; "
+             "runpy.run_path(sys.argv[0], run_name='__main__')")
 
 
 @pytest.fixture(scope="module")

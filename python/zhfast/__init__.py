@@ -5,8 +5,7 @@ tokenizer ``dt`` as jieba's do.
 """
 from __future__ import annotations
 
-from . import _core
-from . import _compat
+from . import _compat, _core
 from ._compat import setLogLevel, strdecode
 from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, userdict_regex
 

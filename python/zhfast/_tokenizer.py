@@ -12,8 +12,8 @@ from _thread import RLock
 from math import log
 
 from . import _core
-from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._cache import load_dictionary
+from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._freq import FreqView
 
 _Mode = _core.Mode

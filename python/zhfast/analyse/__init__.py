@@ -1,14 +1,16 @@
 """``zhfast.analyse``: jieba.analyse's keyword extraction (TF-IDF and TextRank), same
-words, order and weights, on zhfast's cutting."""
+words, order and weights, on zhfast's cutting.
+
+The Rust core computes keywords in one call; ``_reference`` is jieba's algorithm written
+plainly, the specification and the path for the calls the core cannot serve
+(``_dispatch.why_not_core`` lists them)."""
 from __future__ import annotations
 
-from . import textrank as _textrank_module  # noqa: F401  (jieba exposes the submodules)
-from . import tfidf as _tfidf_module  # noqa: F401
 from .textrank import TextRank
 from .tfidf import TFIDF
 
 try:
-    from .analyzer import ChineseAnalyzer
+    from .analyzer import ChineseAnalyzer  # noqa: F401  (jieba's name, with whoosh installed)
 except ImportError:  # whoosh is optional
     pass
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from .. import _core
+from . import _reference
 
 # jieba's name for the bundled table; zhfast has no such file, the path only selects it.
 DEFAULT_IDF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "idf.txt")
@@ -61,11 +62,7 @@ def load(path):
             data = IdfData(table, None, table.median)
         else:
             with open(path, "rb") as f:
-                content = f.read().decode("utf-8")
-            freq = {}
-            for line in content.splitlines():
-                word, value = line.strip().split(" ")
-                freq[word] = float(value)
-            data = IdfData(None, freq, sorted(freq.values())[len(freq) // 2])
+                freq, median = _reference.parse_idf(f.read().decode("utf-8"))
+            data = IdfData(None, freq, median)
         _LOADED[path] = data
     return data

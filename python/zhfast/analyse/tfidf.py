@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 
 import zhfast
 import zhfast.posseg
 
-from .. import _core
-from .._compat import get_abs_path, strdecode
+from .._compat import get_abs_path
+from . import _dispatch
 from . import idf as _idf
 from .idf import DEFAULT_IDF
-from .keywords import KeywordExtractor, by_weight, core_results, fast_top_k, str_tags
+from .keywords import KeywordExtractor
 
 
 def _get_idf_freq(self):
@@ -74,57 +73,6 @@ class TFIDF(KeywordExtractor):
         """The ``topK`` words of ``sentence`` by TF-IDF (all for ``None`` or 0), as
         words, ``(word, weight)`` with ``withWeight``, or ``pair`` objects with
         ``allowPOS`` and ``withFlag``; ``allowPOS`` keeps only those tags."""
-        result = self._in_core(sentence, topK, withWeight, allowPOS, withFlag)
-        if result is not None:
-            return result
-        keep_pairs = bool(allowPOS) and withFlag
         if allowPOS:
-            allowed = frozenset(allowPOS)
-            items = [p if keep_pairs else p.word for p in self.postokenizer.cut(sentence) if p.flag in allowed]
-        else:
-            items = self.tokenizer.lcut(sentence)
-        # Counted in C, keys in first-seen order (as jieba's dict); the per-word tests then
-        # run once per distinct word instead of once per occurrence.  Counts are small
-        # integers, so the float arithmetic below gives jieba's bits exactly.
-        stop = self.stop_words
-        counts = {}
-        for item, n in Counter(items).items():
-            word = item.word if keep_pairs else item
-            if len(word.strip()) < 2 or word.lower() in stop:
-                continue
-            counts[item] = float(n)
-        total = sum(counts.values())
-        idf, median = self._idf, self.median_idf
-        for item in counts:
-            word = item.word if keep_pairs else item
-            counts[item] *= idf.get(word, median) / total
-        return by_weight(counts, withWeight, topK)
-
-    def _in_core(self, sentence, topK, withWeight, allowPOS, withFlag):
-        """``extract_tags`` computed by the core in one call, or ``None`` where the
-        Python path must run (another tokenizer, unusual arguments or values)."""
-        median = self.median_idf
-        if type(median) is not float:
-            return None
-        if allowPOS:
-            allowed = str_tags(allowPOS)
-            pos = self.postokenizer
-            if allowed is None or type(pos) is not zhfast.posseg.POSTokenizer or type(pos.tokenizer) is not zhfast.Tokenizer:
-                return None
-            core, tags = pos._core_and_tags()
-        else:
-            if type(self.tokenizer) is not zhfast.Tokenizer:
-                return None
-            allowed, tags, core = None, None, self.tokenizer._checked_core()
-        sentence = strdecode(sentence)
-        if not isinstance(sentence, str):
-            return None
-        with_flag = bool(allowPOS) and bool(withFlag)
-        try:
-            found = _core.tfidf_keywords(
-                core, sentence, self.stop_words, self._idf.source(), median, fast_top_k(topK), bool(withWeight),
-                allowed, tags, with_flag,
-            )
-        except UnicodeEncodeError:
-            return None
-        return core_results(found, topK, withWeight, with_flag)
+            allowPOS = frozenset(allowPOS)  # once: it may be an iterator
+        return _dispatch.keywords(_dispatch.TFIDF, self, sentence, topK, withWeight, allowPOS, withFlag)

@@ -132,7 +132,7 @@ class POSTokenizer:
                     word, _, tag = line.split(" ")
                     self._tags[word] = tag
                 except Exception:
-                    raise ValueError("invalid POS dictionary entry in %s at Line %s: %s" % (f_name, lineno, line))
+                    raise ValueError("invalid POS dictionary entry in %s at Line %s: %s" % (f_name, lineno, line))  # noqa: B904  (as jieba)
         finally:
             f.close()
 
@@ -143,16 +143,15 @@ class POSTokenizer:
             self.tokenizer.user_word_tag_tab = {}
 
     def _tuples(self, sentence, HMM):
-        """``(word, flag)`` tuples for a ``str`` (no ``pair`` objects: for analyse)."""
+        """``(word, flag)`` tuples for a ``str`` (``cut_tuples``; ``_pairs`` makes pairs of them)."""
         core = self.tokenizer._checked_core()
-        if self._table is None:
-            self._table = _core.TagTable(self._tags)
+        table = self._tag_table()
         try:
-            return core.pos_cut(sentence, bool(HMM), self._table)
+            return core.pos_cut(sentence, bool(HMM), table)
         except UnicodeEncodeError:
             stand_in = sentence.encode("utf-8", "replace").decode("utf-8")
             out, pos = [], 0
-            for w, f in core.pos_cut(stand_in, bool(HMM), self._table):
+            for w, f in core.pos_cut(stand_in, bool(HMM), table):
                 out.append((sentence[pos:pos + len(w)], f))
                 pos += len(w)
             return out
@@ -161,10 +160,14 @@ class POSTokenizer:
         """The core tokenizer and tag table a cut uses now (for ``zhfast.analyse``,
         which cuts in the core)."""
         self.makesure_userdict_loaded()
-        core = self.tokenizer._checked_core()
+        return self.tokenizer._checked_core(), self._tag_table()
+
+    def _tag_table(self):
+        """The core's copy of the tags set here (``_tags``), made again after they
+        change (whatever changes them sets ``_table`` to ``None``)."""
         if self._table is None:
             self._table = _core.TagTable(self._tags)
-        return core, self._table
+        return self._table
 
     def _pairs(self, sentence, HMM):
         return [pair(w, f) for w, f in self._tuples(sentence, HMM)]
@@ -183,10 +186,8 @@ class POSTokenizer:
         self.makesure_userdict_loaded()
         texts = [strdecode(t) for t in texts]
         core = self.tokenizer._checked_core()
-        if self._table is None:
-            self._table = _core.TagTable(self._tags)
         try:
-            batches = core.pos_cut_batch(texts, bool(HMM), self._table, _check_threads(threads))
+            batches = core.pos_cut_batch(texts, bool(HMM), self._tag_table(), _check_threads(threads))
         except UnicodeEncodeError:
             return [self._pairs(t, HMM) for t in texts]
         return [[pair(w, f) for w, f in items] for items in batches]
