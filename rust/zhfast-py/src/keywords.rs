@@ -4,9 +4,10 @@
 //!
 //! What stays Python's: the stop words (any container, tested with `in` on the
 //! lower-cased word, asked once per distinct word), `lower()` of words that are not
-//! ASCII or CJK, and a user-supplied `idf_freq` dict.  The Python layer keeps jieba's
-//! argument conventions and falls back to its own path when these functions return
-//! `None` (a NaN weight, a non-numeric IDF value).
+//! ASCII or CJK, and a user-supplied `idf_freq` dict.  The Python layer decides which
+//! calls the core can serve (`analyse/_dispatch.py`) and runs jieba's algorithm
+//! (`analyse/_reference.py`) for the rest, and when these functions return `None` (a NaN
+//! weight, a non-numeric IDF value).
 
 use std::cell::RefCell;
 
