@@ -37,8 +37,7 @@ fn agrees_with_crawdad() {
                 (v, n)
             })
             .collect();
-        let theirs: Vec<(u32, usize)> =
-            built.common_prefix_search(chars.iter().copied()).collect();
+        let theirs: Vec<(u32, usize)> = built.common_prefix_search(chars.iter().copied()).collect();
         assert_eq!(mine, theirs, "{text}");
         let mut codes = Vec::new();
         ours.encode(&chars, &mut codes);
@@ -106,8 +105,7 @@ fn many_random_keys_agree_with_crawdad() {
     for k in &keys {
         let chars: Vec<char> = format!("{k}北京").chars().collect();
         let mine: Vec<(u32, usize)> = ours.prefixes(&chars).map(|(v, _, n)| (v, n)).collect();
-        let theirs: Vec<(u32, usize)> =
-            built.common_prefix_search(chars.iter().copied()).collect();
+        let theirs: Vec<(u32, usize)> = built.common_prefix_search(chars.iter().copied()).collect();
         assert_eq!(mine, theirs, "{k}");
     }
 }
