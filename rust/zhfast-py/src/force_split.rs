@@ -36,3 +36,18 @@ pub fn force_split_words() -> Vec<String> {
     words.sort();
     words
 }
+
+/// `finalseg.Force_Split_Words.discard(word)`: jieba's set is a plain `set`, which code
+/// may also take words out of.
+#[pyfunction]
+pub fn discard_force_split(word: &str) {
+    if let Some(set) = WORDS.write().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        set.remove(word);
+    }
+}
+
+/// `word in finalseg.Force_Split_Words`.
+#[pyfunction]
+pub fn is_force_split(word: &str) -> bool {
+    read().set().contains(word)
+}
