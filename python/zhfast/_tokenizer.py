@@ -11,7 +11,7 @@ import time
 from _thread import RLock
 from math import log
 
-from . import _core
+from . import _core, _regex_cut
 from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._cache import load_dictionary
 from ._freq import FreqView
@@ -19,18 +19,21 @@ from ._freq import FreqView
 DEFAULT_DICT = None
 DEFAULT_DICT_NAME = "dict.txt"
 
-_RE_USERDICT = "^(.+?)( [0-9]+)?( [a-z]+)?$"
-_re_userdict = None
+#: Whether every module regex that cutting reads is jieba's own (see ``zhfast._patterns``):
+#: then the core cuts; else ``zhfast._regex_cut`` runs jieba's loop with the user's.
+_regexes_default = True
+
+
+def set_regexes_default(flag):
+    global _regexes_default
+    _regexes_default = flag
 
 
 def userdict_regex():
-    """jieba's ``re_userdict``, compiled on first use (``re`` is slow to import)."""
-    global _re_userdict
-    if _re_userdict is None:
-        import re
+    """``zhfast.re_userdict`` as ``load_userdict`` reads it now (jieba's, or the user's)."""
+    from ._patterns import get
 
-        _re_userdict = re.compile(_RE_USERDICT, re.U)
-    return _re_userdict
+    return get("zhfast", "re_userdict")
 
 
 def _read_userdict(f):
@@ -89,6 +92,13 @@ def _via_stand_in(core_spans, sentence):
     """
     stand_in = _stand_in(sentence)
     return [sentence[s[0]:s[1]] if isinstance(s, tuple) else s for s in core_spans(stand_in)]
+
+
+def _ends(tokenizer, text, cut_all, HMM):
+    """``cut_offsets`` on the Python path (a user's regexes): each token's end."""
+    from array import array
+
+    return array("I", [end for _, end in _regex_cut.cut(tokenizer, text, cut_all, HMM)])
 
 
 class _BundledDictFile(io.BytesIO):
@@ -297,6 +307,8 @@ class Tokenizer:
     # -- cutting ------------------------------------------------------------------------
 
     def _lcut_str(self, sentence, cut_all, HMM):
+        if not _regexes_default:
+            return [w for w, _ in _regex_cut.cut(self, sentence, cut_all, HMM)]
         core = self._checked_core()
         try:
             return core.cut(sentence, bool(cut_all), bool(HMM))
@@ -304,6 +316,8 @@ class Tokenizer:
             return _via_stand_in(lambda s: core.cut_spans(s, bool(cut_all), bool(HMM), False), sentence)
 
     def _lcut_for_search_str(self, sentence, HMM):
+        if not _regexes_default:
+            return list(_regex_cut.cut_for_search(self, sentence, HMM))
         core = self._checked_core()
         try:
             return core.cut_for_search(sentence, bool(HMM))
@@ -317,11 +331,16 @@ class Tokenizer:
         does when paddle is not installed.
         """
         sentence = strdecode(sentence)
+        if not _regexes_default:
+            # Lazily, as jieba's generator: the user's regexes are read on the first next().
+            for word, _ in _regex_cut.cut(self, sentence, cut_all, HMM):
+                yield word
+            return
         yield from self._lcut_str(sentence, cut_all, HMM)
 
     def lcut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
         # The common case in one Python frame: a str, the dictionary loaded.
-        if sentence.__class__ is str and self.initialized:
+        if sentence.__class__ is str and self.initialized and _regexes_default:
             try:
                 return self._core.cut(sentence, True if cut_all else False, True if HMM else False)
             except UnicodeEncodeError:
@@ -331,10 +350,13 @@ class Tokenizer:
     def cut_for_search(self, sentence, HMM=True):
         """Finer segmentation for search engines; a generator."""
         sentence = strdecode(sentence)
+        if not _regexes_default:
+            yield from _regex_cut.cut_for_search(self, sentence, HMM)
+            return
         yield from self._lcut_for_search_str(sentence, HMM)
 
     def lcut_for_search(self, sentence, HMM=True):
-        if sentence.__class__ is str and self.initialized:
+        if sentence.__class__ is str and self.initialized and _regexes_default:
             try:
                 return self._core.cut_for_search(sentence, True if HMM else False)
             except UnicodeEncodeError:
@@ -360,6 +382,9 @@ class Tokenizer:
         cores for ``None``) with the GIL released."""
         texts = _decoded(texts)
         core = self._checked_core()
+        if not _regexes_default:
+            _check_threads(threads)
+            return [self._lcut_str(t, cut_all, HMM) for t in texts]
         try:
             return core.cut_batch(texts, bool(cut_all), bool(HMM), False, _check_threads(threads))
         except UnicodeEncodeError:
@@ -369,6 +394,9 @@ class Tokenizer:
         """``[lcut_for_search(t, HMM) for t in texts]`` on ``threads`` threads."""
         texts = _decoded(texts)
         core = self._checked_core()
+        if not _regexes_default:
+            _check_threads(threads)
+            return [self._lcut_for_search_str(t, HMM) for t in texts]
         try:
             return core.cut_batch(texts, False, bool(HMM), True, _check_threads(threads))
         except UnicodeEncodeError:
@@ -381,6 +409,8 @@ class Tokenizer:
         only the ends are meaningful.)"""
         text = strdecode(text)
         core = self._checked_core()
+        if not _regexes_default:
+            return _ends(self, text, cut_all, HMM)
         try:
             return core.offsets(text, bool(cut_all), bool(HMM))
         except UnicodeEncodeError:
@@ -391,6 +421,8 @@ class Tokenizer:
         texts = _decoded(texts)
         core = self._checked_core()
         threads = _check_threads(threads)
+        if not _regexes_default:
+            return [_ends(self, t, cut_all, HMM) for t in texts]
         try:
             return core.offsets_batch(texts, bool(cut_all), bool(HMM), threads)
         except UnicodeEncodeError:
@@ -402,6 +434,9 @@ class Tokenizer:
         if not isinstance(unicode_sentence, str):
             raise ValueError("jieba: the input parameter should be unicode.")
         search = mode != "default"
+        if not _regexes_default:
+            yield from _regex_cut.tokenize(self, unicode_sentence, search, bool(HMM))
+            return
         core = self._checked_core()
         try:
             items = core.tokenize(unicode_sentence, search, bool(HMM))

@@ -113,6 +113,7 @@ class TextRank(KeywordExtractor):
             or type(self).pairfilter is not TextRank.pairfilter
             or type(self.span) is not int
             or UndirectWeightedGraph.d != 0.85  # the core ranks with jieba's damping
+            or not zhfast._patterns.all_default(zhfast._patterns.POSSEG_REGEXES)  # a user's regexes
         ):
             return None
         sentence = strdecode(sentence)

@@ -104,8 +104,8 @@ class TFIDF(KeywordExtractor):
         """``extract_tags`` computed by the core in one call, or ``None`` where the
         Python path must run (another tokenizer, unusual arguments or values)."""
         median = self.median_idf
-        if type(median) is not float:
-            return None
+        if type(median) is not float or not zhfast._patterns.all_default(zhfast._patterns.CUT_REGEXES + zhfast._patterns.POSSEG_REGEXES):
+            return None  # (a user's module regexes: the Python path cuts with them)
         if allowPOS:
             allowed = str_tags(allowPOS)
             pos = self.postokenizer
