@@ -1,0 +1,74 @@
+"""jieba's HMM probability tables as the Python dicts jieba's modules hold
+(``finalseg.start_P``, ``posseg.emit_P``, ...), built from the text compiled into the
+extension on first access.  Cutting never needs them (the core has its own compiled
+form); they are for code that reads them or calls ``viterbi`` itself.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, NamedTuple, Tuple
+
+from . import _core
+
+State = Tuple[str, str]
+
+
+class FinalsegTables(NamedTuple):
+    start: Dict[str, float]
+    trans: Dict[str, Dict[str, float]]
+    emit: Dict[str, Dict[str, float]]
+
+
+class PossegTables(NamedTuple):
+    char_state: Dict[str, Tuple[State, ...]]
+    start: Dict[State, float]
+    trans: Dict[State, Dict[State, float]]
+    emit: Dict[State, Dict[str, float]]
+
+
+@lru_cache(maxsize=None)
+def finalseg() -> FinalsegTables:
+    tables = FinalsegTables({}, {}, {})
+    for line in _core.finalseg_tables().splitlines():
+        kind, _, rest = line.partition(" ")
+        if kind == "start":
+            state, p = rest.split(" ")
+            tables.start[state] = float(p)
+            tables.trans[state] = {}
+            tables.emit[state] = {}
+        elif kind == "trans":
+            a, b, p = rest.split(" ")
+            tables.trans[a][b] = float(p)
+        elif kind == "emit":
+            state, ch, p = rest.split(" ")
+            tables.emit[state][ch] = float(p)
+    return tables
+
+
+def _state(text: str) -> State:
+    position, tag = text.split(",")
+    return (position, tag)
+
+
+@lru_cache(maxsize=None)
+def posseg() -> PossegTables:
+    tables = PossegTables({}, {}, {}, {})
+    for line in _core.posseg_tables().splitlines():
+        kind, _, rest = line.partition(" ")
+        if kind == "start":
+            state, p = rest.split(" ")
+            s = _state(state)
+            tables.start[s] = float(p)
+            # Every state has a row, empty where jieba's table has no transition.
+            tables.trans[s] = {}
+            tables.emit[s] = {}
+        elif kind == "trans":
+            a, b, p = rest.split(" ")
+            tables.trans[_state(a)][_state(b)] = float(p)
+        elif kind == "emit":
+            state, ch, p = rest.split(" ")
+            tables.emit[_state(state)][ch] = float(p)
+        elif kind == "chars":
+            ch, *states = rest.split(" ")
+            tables.char_state[ch] = tuple(_state(s) for s in states)
+    return tables
