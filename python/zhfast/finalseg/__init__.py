@@ -58,7 +58,12 @@ class _ForceSplitWords(MutableSet):  # type: ignore[type-arg]
     in the core where every tokenizer's cut reads it."""
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and _core.is_force_split(word)
+        if not isinstance(word, str):
+            return False
+        try:
+            return _core.is_force_split(word)
+        except UnicodeEncodeError:  # not UTF-8, so never added through the core
+            return False
 
     def __iter__(self) -> Iterator[str]:
         return iter(_core.force_split_words())
@@ -70,7 +75,7 @@ class _ForceSplitWords(MutableSet):  # type: ignore[type-arg]
         _core.add_force_split(word)
 
     def discard(self, word: str) -> None:
-        if isinstance(word, str):
+        if isinstance(word, str) and word in self:
             _core.discard_force_split(word)
 
     def __repr__(self) -> str:
