@@ -80,7 +80,12 @@ class _AliasLoader(importlib.abc.Loader):
         return self.module
 
     def exec_module(self, module: types.ModuleType) -> None:
-        pass
+        if module is _jieba:
+            # What importing jieba does: from now on its loggers are the ones messages
+            # go to, set up as jieba's import sets them up (see zhfast._compat).
+            from . import _compat
+
+            _compat.use_package("jieba")
 
 
 class _JiebaAlias(importlib.abc.MetaPathFinder):
@@ -119,13 +124,12 @@ def _jieba_module() -> JiebaModule:
 
 
 def install_as_jieba() -> None:
-    """Make ``import jieba`` and its submodules resolve to zhfast, from now on."""
-    from . import _compat
+    """Make ``import jieba`` and its submodules resolve to zhfast, from now on.
 
+    The ``jieba`` module is made now; it is put in ``sys.modules`` by the first
+    ``import jieba``, which is when jieba's own import would set up its loggers."""
     for name in [n for n in sys.modules if n == "jieba" or n.startswith("jieba.")]:
         del sys.modules[name]  # a real jieba imported earlier is replaced
     if not any(isinstance(f, _JiebaAlias) for f in sys.meta_path):
         sys.meta_path.insert(0, _JiebaAlias())
-    sys.modules["jieba"] = _jieba_module()
-    # As if jieba had just been imported: its loggers are the ones messages go to.
-    _compat.use_package("jieba")
+    _jieba_module()

@@ -13,6 +13,7 @@ from typing import Any, Dict, Hashable, Iterable, List, Mapping, Tuple, TypeVar
 
 MIN_FLOAT = -3.14e100
 MIN_INF = float("-inf")
+xrange = range  # (jieba's module has it)
 
 S = TypeVar("S", bound=Hashable)
 
