@@ -5,8 +5,7 @@ form); they are for code that reads them or calls ``viterbi`` itself.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Dict, NamedTuple, Tuple
+from typing import Any, Dict, NamedTuple, Tuple
 
 from . import _core
 
@@ -26,8 +25,13 @@ class PossegTables(NamedTuple):
     emit: Dict[State, Dict[str, float]]
 
 
-@lru_cache(maxsize=None)
+_loaded: Dict[str, Any] = {}
+
+
 def finalseg() -> FinalsegTables:
+    """jieba's finalseg tables, built once per process."""
+    if "finalseg" in _loaded:
+        return _loaded["finalseg"]  # type: ignore[no-any-return]
     tables = FinalsegTables({}, {}, {})
     for line in _core.finalseg_tables().splitlines():
         kind, _, rest = line.partition(" ")
@@ -42,6 +46,7 @@ def finalseg() -> FinalsegTables:
         elif kind == "emit":
             state, ch, p = rest.split(" ")
             tables.emit[state][ch] = float(p)
+    _loaded["finalseg"] = tables  # (complete: another thread may read it at once)
     return tables
 
 
@@ -50,8 +55,10 @@ def _state(text: str) -> State:
     return (position, tag)
 
 
-@lru_cache(maxsize=None)
 def posseg() -> PossegTables:
+    """jieba's posseg tables, built once per process."""
+    if "posseg" in _loaded:
+        return _loaded["posseg"]  # type: ignore[no-any-return]
     tables = PossegTables({}, {}, {}, {})
     for line in _core.posseg_tables().splitlines():
         kind, _, rest = line.partition(" ")
@@ -71,4 +78,5 @@ def posseg() -> PossegTables:
         elif kind == "chars":
             ch, *states = rest.split(" ")
             tables.char_state[ch] = tuple(_state(s) for s in states)
+    _loaded["posseg"] = tables
     return tables

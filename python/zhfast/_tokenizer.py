@@ -10,6 +10,10 @@ import os
 import time
 from _thread import RLock
 from math import log
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Dict, Generator, Iterable, List, Optional, Sequence, Tuple
+
+if TYPE_CHECKING:
+    from array import array
 
 from . import _core, _regex_cut
 from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
@@ -24,12 +28,12 @@ DEFAULT_DICT_NAME = "dict.txt"
 _regexes_default = True
 
 
-def set_regexes_default(flag):
+def set_regexes_default(flag: bool) -> None:
     global _regexes_default
     _regexes_default = flag
 
 
-def userdict_regex():
+def userdict_regex() -> Any:
     """``zhfast.re_userdict`` as ``load_userdict`` reads it now (jieba's, or the user's)."""
     from ._patterns import get
 
@@ -69,7 +73,7 @@ def _stand_in(sentence):
     return sentence.encode("utf-8", "replace").decode("utf-8")
 
 
-def _decoded(texts):
+def _decoded(texts: Any) -> List[str]:
     """``texts`` as a list of ``str`` (``bytes`` decoded as jieba does); a list that
     already holds only ``str`` is passed through without a per-item call."""
     if texts.__class__ is list and all(t.__class__ is str for t in texts):
@@ -77,7 +81,7 @@ def _decoded(texts):
     return [strdecode(t) for t in texts]
 
 
-def _check_threads(threads):
+def _check_threads(threads: Optional[int]) -> Optional[int]:
     if threads is not None and (not isinstance(threads, int) or threads < 1):
         raise ValueError("threads must be None or a positive int, not %r" % (threads,))
     return threads
@@ -94,11 +98,11 @@ def _via_stand_in(core_spans, sentence):
     return [sentence[s[0]:s[1]] if isinstance(s, tuple) else s for s in core_spans(stand_in)]
 
 
-def _ends(tokenizer, text, cut_all, HMM):
+def _ends(tokenizer: Tokenizer, text: str, cut_all: bool, HMM: bool) -> array[int]:
     """``cut_offsets`` on the Python path (a user's regexes): each token's end."""
-    from array import array
+    from array import array as make_array
 
-    return array("I", [end for _, end in _regex_cut.cut(tokenizer, text, cut_all, HMM)])
+    return make_array("I", [end for _, end in _regex_cut.cut(tokenizer, text, cut_all, HMM)])
 
 
 class _BundledDictFile(io.BytesIO):
@@ -111,26 +115,28 @@ class _BundledDictFile(io.BytesIO):
 class Tokenizer:
     """jieba's ``Tokenizer``: a dictionary and the functions that cut with it."""
 
-    def __init__(self, dictionary=DEFAULT_DICT):
+    def __init__(self, dictionary: Optional[str] = DEFAULT_DICT) -> None:
         self.lock = RLock()
-        if dictionary == DEFAULT_DICT:
-            self.dictionary = dictionary
-        else:
-            self.dictionary = get_abs_path(dictionary)
-        self.user_word_tag_tab = {}
+        self.dictionary: Optional[str] = dictionary if dictionary is DEFAULT_DICT else get_abs_path(dictionary)
+        #: Tags given with add_word or in user dictionaries (posseg takes them from here).
+        self.user_word_tag_tab: Dict[str, str] = {}
         self.initialized = False
-        self.tmp_dir = None
-        self.cache_file = None
-        self._core = None
+        #: Where a custom dictionary's compiled form is cached (see ``zhfast._cache``).
+        self.tmp_dir: Optional[str] = None
+        self.cache_file: Optional[str] = None
+        self._core: Any = None
         # Every (word, freq) applied by add_word, so a pickled Tokenizer can replay them.
-        self._edits = []
+        self._edits: List[Tuple[str, int]] = []
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<Tokenizer dictionary=%r>" % self.dictionary
 
     # -- dictionary ---------------------------------------------------------------------
 
-    def initialize(self, dictionary=None):
+    def initialize(self, dictionary: Optional[str] = None) -> None:
+        """Load the dictionary now (cutting loads it on first use); a path switches to
+        that dictionary."""
+        abs_path: Optional[str]
         if dictionary:
             abs_path = get_abs_path(dictionary)
             if self.dictionary == abs_path and self.initialized:
@@ -154,22 +160,22 @@ class Tokenizer:
             log_debug("Loading model cost %.3f seconds." % (time.time() - t1))
             log_debug("Prefix dict has been built successfully.")
 
-    def check_initialized(self):
+    def check_initialized(self) -> None:
         if not self.initialized:
             self.initialize()
 
-    def _checked_core(self):
+    def _checked_core(self) -> Any:
         if not self.initialized:
             self.initialize()
         return self._core
 
     @property
-    def total(self):
+    def total(self) -> int:
         """The sum of all word frequencies (0 before the dictionary is loaded, as jieba)."""
         return self._core.total if self.initialized else 0
 
     @property
-    def FREQ(self):
+    def FREQ(self) -> FreqView:
         """Read-only view of jieba's ``FREQ``: word -> frequency, prefixes -> 0."""
         return FreqView(self._checked_core())
 
@@ -184,7 +190,7 @@ class Tokenizer:
             if freq == 0:
                 _core.add_force_split(word)
 
-    def add_word(self, word, freq=None, tag=None):
+    def add_word(self, word: str | bytes, freq: int | str | None = None, tag: Optional[str] = None) -> None:
         """Add a word; ``freq`` defaults to :meth:`suggest_freq`, so the word is cut out.
         ``freq=0`` deletes it and makes the HMM split it (jieba's force-split set)."""
         self.check_initialized()
@@ -192,11 +198,11 @@ class Tokenizer:
         freq = int(freq) if freq is not None else self.suggest_freq(word, False)
         self._apply_words([(word, freq, tag)])
 
-    def del_word(self, word):
+    def del_word(self, word: str | bytes) -> None:
         """Delete a word (``add_word(word, 0)``)."""
         self.add_word(word, 0)
 
-    def load_userdict(self, f):
+    def load_userdict(self, f: str | IO[bytes] | IO[str]) -> None:
         """Load a user dictionary: a path, or a text or binary file object, with lines
         ``word [freq] [tag]`` in UTF-8.
 
@@ -205,7 +211,7 @@ class Tokenizer:
         """
         self.check_initialized()
         entries = _read_userdict(f)
-        pending = []
+        pending: List[Tuple[str, int, Optional[str]]] = []
         for word, freq, tag in entries:
             if freq is None:
                 # suggest_freq must see the lines before this one, as in jieba.
@@ -222,13 +228,13 @@ class Tokenizer:
         # give the same answers, a little slower); a few, right here.
         self._core.compact()
 
-    def suggest_freq(self, segment, tune=False):
+    def suggest_freq(self, segment: str | Sequence[str | bytes], tune: bool = False) -> int:
         """jieba's ``suggest_freq``: the frequency that makes ``segment`` (a ``str``) one
         word, or that splits it into the given pieces (a tuple); ``tune`` applies it."""
         self.check_initialized()
         core = self._core
         ftotal = float(self.total)
-        freq = 1
+        freq: float = 1
         if isinstance(segment, str):
             word = segment
             for seg in self.cut(word, HMM=False):
@@ -246,14 +252,14 @@ class Tokenizer:
             freq = min(int(freq * self.total), 0 if f is None else f)
         if tune:
             self.add_word(word, freq)
-        return freq
+        return int(freq)
 
-    def get_DAG(self, sentence):
+    def get_DAG(self, sentence: str) -> Dict[int, List[int]]:
         """jieba's ``get_DAG``: ``{k: [end, ...]}`` over the whole sentence."""
         self.check_initialized()
         return dict(enumerate(self._core.dag(sentence)))
 
-    def calc(self, sentence, DAG, route):
+    def calc(self, sentence: str, DAG: Dict[int, List[int]], route: Dict[int, Tuple[float, int]]) -> None:
         """jieba's ``calc``: fill ``route`` with ``(log prob, end)`` per position."""
         N = len(sentence)
         route[N] = (0, 0)
@@ -264,7 +270,7 @@ class Tokenizer:
 
     # -- pickling: the dictionary path plus the words added, replayed on load -----------
 
-    def __getstate__(self):
+    def __getstate__(self) -> Dict[str, Any]:
         return {
             "dictionary": self.dictionary,
             "initialized": self.initialized,
@@ -274,8 +280,8 @@ class Tokenizer:
             "cache_file": self.cache_file,
         }
 
-    def __setstate__(self, state):
-        self.__init__(DEFAULT_DICT)
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        Tokenizer.__init__(self, DEFAULT_DICT)
         self.dictionary = state["dictionary"]
         self.tmp_dir = state["tmp_dir"]
         self.cache_file = state["cache_file"]
@@ -291,12 +297,14 @@ class Tokenizer:
                         _core.add_force_split(word)
                 self._core.compact()
 
-    def get_dict_file(self):
+    def get_dict_file(self) -> BinaryIO:
+        """The dictionary file, open for reading bytes (the bundled one from memory)."""
         if self.dictionary == DEFAULT_DICT:
             return _BundledDictFile(_core.bundled_dictionary_bytes())
         return open(self.dictionary, "rb")
 
-    def set_dictionary(self, dictionary_path):
+    def set_dictionary(self, dictionary_path: str) -> None:
+        """Use another dictionary file from the next cut on."""
         with self.lock:
             abs_path = get_abs_path(dictionary_path)
             if not os.path.isfile(abs_path):
@@ -306,7 +314,7 @@ class Tokenizer:
 
     # -- cutting ------------------------------------------------------------------------
 
-    def _lcut_str(self, sentence, cut_all, HMM):
+    def _lcut_str(self, sentence: str, cut_all: Any, HMM: Any) -> List[str]:
         if not _regexes_default:
             return [w for w, _ in _regex_cut.cut(self, sentence, cut_all, HMM)]
         core = self._checked_core()
@@ -315,7 +323,7 @@ class Tokenizer:
         except UnicodeEncodeError:
             return _via_stand_in(lambda s: core.cut_spans(s, bool(cut_all), bool(HMM), False), sentence)
 
-    def _lcut_for_search_str(self, sentence, HMM):
+    def _lcut_for_search_str(self, sentence: str, HMM: Any) -> List[str]:
         if not _regexes_default:
             return list(_regex_cut.cut_for_search(self, sentence, HMM))
         core = self._checked_core()
@@ -324,7 +332,7 @@ class Tokenizer:
         except UnicodeEncodeError:
             return _via_stand_in(lambda s: core.cut_spans(s, False, bool(HMM), True), sentence)
 
-    def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
+    def cut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> Generator[str, None, None]:
         """Segment ``sentence`` (``str``, or ``bytes`` in UTF-8 or GBK); a generator.
 
         ``use_paddle`` is accepted for jieba's signature and ignored, which is what jieba
@@ -338,7 +346,8 @@ class Tokenizer:
             return
         yield from self._lcut_str(sentence, cut_all, HMM)
 
-    def lcut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
+    def lcut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> List[str]:
+        """``list(cut(...))``."""
         # The common case in one Python frame: a str, the dictionary loaded.
         if sentence.__class__ is str and self.initialized and _regexes_default:
             try:
@@ -347,7 +356,7 @@ class Tokenizer:
                 pass
         return self._lcut_str(strdecode(sentence), cut_all, HMM)
 
-    def cut_for_search(self, sentence, HMM=True):
+    def cut_for_search(self, sentence: str | bytes, HMM: bool = True) -> Generator[str, None, None]:
         """Finer segmentation for search engines; a generator."""
         sentence = strdecode(sentence)
         if not _regexes_default:
@@ -355,7 +364,8 @@ class Tokenizer:
             return
         yield from self._lcut_for_search_str(sentence, HMM)
 
-    def lcut_for_search(self, sentence, HMM=True):
+    def lcut_for_search(self, sentence: str | bytes, HMM: bool = True) -> List[str]:
+        """``list(cut_for_search(...))``."""
         if sentence.__class__ is str and self.initialized and _regexes_default:
             try:
                 return self._core.cut_for_search(sentence, True if HMM else False)
@@ -366,18 +376,20 @@ class Tokenizer:
     _lcut = lcut
     _lcut_for_search = lcut_for_search
 
-    def _lcut_no_hmm(self, sentence):
+    def _lcut_no_hmm(self, sentence: str | bytes) -> List[str]:
         return self.lcut(sentence, False, False)
 
-    def _lcut_all(self, sentence):
+    def _lcut_all(self, sentence: str | bytes) -> List[str]:
         return self.lcut(sentence, True)
 
-    def _lcut_for_search_no_hmm(self, sentence):
+    def _lcut_for_search_no_hmm(self, sentence: str | bytes) -> List[str]:
         return self.lcut_for_search(sentence, False)
 
     # -- batches and offsets (zhfast's own) -------------------------------------------------
 
-    def lcut_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
+    def lcut_batch(
+        self, texts: Iterable[str | bytes], cut_all: bool = False, HMM: bool = True, *, threads: Optional[int] = None,
+    ) -> List[List[str]]:
         """``[lcut(t, cut_all, HMM) for t in texts]``, cut on ``threads`` threads (all
         cores for ``None``) with the GIL released."""
         texts = _decoded(texts)
@@ -390,7 +402,9 @@ class Tokenizer:
         except UnicodeEncodeError:
             return [self._lcut_str(t, cut_all, HMM) for t in texts]
 
-    def lcut_for_search_batch(self, texts, HMM=True, *, threads=None):
+    def lcut_for_search_batch(
+        self, texts: Iterable[str | bytes], HMM: bool = True, *, threads: Optional[int] = None,
+    ) -> List[List[str]]:
         """``[lcut_for_search(t, HMM) for t in texts]`` on ``threads`` threads."""
         texts = _decoded(texts)
         core = self._checked_core()
@@ -402,7 +416,7 @@ class Tokenizer:
         except UnicodeEncodeError:
             return [self._lcut_for_search_str(t, HMM) for t in texts]
 
-    def cut_offsets(self, text, cut_all=False, HMM=True):
+    def cut_offsets(self, text: str | bytes, cut_all: bool = False, HMM: bool = True) -> array[int]:
         """The code-point end offset of every token of ``cut(text, cut_all, HMM)`` as an
         ``array('I')``: token ``i`` is ``text[end[i-1]:end[i]]`` (the first starts at 0).
         No Python object is created per token.  (With ``cut_all`` tokens overlap, so
@@ -416,7 +430,9 @@ class Tokenizer:
         except UnicodeEncodeError:
             return core.offsets(_stand_in(text), bool(cut_all), bool(HMM))
 
-    def cut_offsets_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
+    def cut_offsets_batch(
+        self, texts: Iterable[str | bytes], cut_all: bool = False, HMM: bool = True, *, threads: Optional[int] = None,
+    ) -> List[array[int]]:
         """``[cut_offsets(t, cut_all, HMM) for t in texts]`` on ``threads`` threads."""
         texts = _decoded(texts)
         core = self._checked_core()
@@ -428,7 +444,7 @@ class Tokenizer:
         except UnicodeEncodeError:
             return core.offsets_batch([_stand_in(t) for t in texts], bool(cut_all), bool(HMM), threads)
 
-    def tokenize(self, unicode_sentence, mode="default", HMM=True):
+    def tokenize(self, unicode_sentence: str, mode: str = "default", HMM: bool = True) -> Generator[Tuple[str, int, int], None, None]:
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is
         ``"default"`` or anything else for search mode, as in jieba."""
         if not isinstance(unicode_sentence, str):

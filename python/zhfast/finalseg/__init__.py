@@ -124,6 +124,7 @@ def viterbi(
 def _states(block: str) -> str | List[str]:
     """The state letters of ``block``: from the core, or from the tables where the core's
     compiled table lacks a character of ``block``."""
+    states: str | List[str] | None
     try:
         states = _core.finalseg_states(block)
     except UnicodeEncodeError:  # lone surrogates: no emission, as for the stand-in

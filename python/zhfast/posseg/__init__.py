@@ -186,9 +186,10 @@ class POSTokenizer:
             return
         f_name = resolve_filename(f)
         try:
-            for lineno, line in enumerate(f, 1):
+            for lineno, raw in enumerate(f, 1):
+                line: Any = raw
                 try:
-                    line = line.strip().decode("utf-8")
+                    line = raw.strip().decode("utf-8")
                     if not line:
                         continue
                     word, _, tag = line.split(" ")
@@ -245,17 +246,17 @@ class POSTokenizer:
         from .._tokenizer import _check_threads
 
         self.makesure_userdict_loaded()
-        texts = [strdecode(t) for t in texts]
+        decoded = [strdecode(t) for t in texts]
         if not _regexes_default:
             _check_threads(threads)
-            return [self._pairs(t, HMM) for t in texts]
+            return [self._pairs(t, HMM) for t in decoded]
         core = self.tokenizer._checked_core()
         if self._table is None:
             self._table = _core.TagTable(self._tags)
         try:
-            batches = core.pos_cut_batch(texts, bool(HMM), self._table, _check_threads(threads))
+            batches = core.pos_cut_batch(decoded, bool(HMM), self._table, _check_threads(threads))
         except UnicodeEncodeError:
-            return [self._pairs(t, HMM) for t in texts]
+            return [self._pairs(t, HMM) for t in decoded]
         return [[pair(w, f) for w, f in items] for items in batches]
 
     def _lcut_internal(self, sentence: str | bytes) -> List[pair]:
@@ -286,6 +287,14 @@ class _PythonTagger:
     replaced one of posseg's module regexes: it reads them from the module on each call,
     as jieba does, and asks the core only for a block's best route and its HMM states.
     Yields ``(word, flag)``."""
+
+    re_han_detail: Any
+    re_skip_detail: Any
+    re_han_internal: Any
+    re_skip_internal: Any
+    re_eng: Any
+    re_num: Any
+    re_eng1: Any
 
     def __init__(self, owner: POSTokenizer) -> None:
         self.core = owner.tokenizer._checked_core()

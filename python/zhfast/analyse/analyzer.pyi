@@ -1,0 +1,10 @@
+import re
+from typing import Any, FrozenSet, Iterator
+
+STOP_WORDS: FrozenSet[str]
+accepted_chars: re.Pattern[str]
+
+class ChineseTokenizer:
+    def __call__(self, text: str, **kargs: Any) -> Iterator[Any]: ...
+
+def ChineseAnalyzer(stoplist: Any = ..., minsize: int = 1, stemfn: Any = ..., cachesize: int = 50000) -> Any: ...

@@ -1,0 +1,44 @@
+from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, overload
+
+from .._tokenizer import Tokenizer
+from ..posseg import POSTokenizer
+from .keywords import KeywordExtractor
+
+DEFAULT_IDF: str
+
+class IDFLoader:
+    path: str
+    median_idf: float
+    idf_freq: Dict[str, float]
+    def __init__(self, idf_path: Optional[str] = None) -> None: ...
+    def set_new_path(self, new_idf_path: str) -> None: ...
+    def get_idf(self) -> Tuple[Dict[str, float], float]: ...
+
+class TFIDF(KeywordExtractor):
+    tokenizer: Tokenizer
+    postokenizer: POSTokenizer
+    idf_loader: IDFLoader
+    median_idf: float
+    idf_freq: Dict[str, float]
+    def __init__(self, idf_path: Optional[str] = None) -> None: ...
+    def set_idf_path(self, idf_path: str) -> None: ...
+    @overload
+    def extract_tags(
+        self, sentence: str | bytes, topK: Optional[int] = 20, withWeight: Literal[False] = False,
+        allowPOS: Iterable[str] = (), withFlag: Literal[False] = False,
+    ) -> List[str]: ...
+    @overload
+    def extract_tags(
+        self, sentence: str | bytes, topK: Optional[int], withWeight: Literal[True],
+        allowPOS: Iterable[str] = (), withFlag: Literal[False] = False,
+    ) -> List[Tuple[str, float]]: ...
+    @overload
+    def extract_tags(
+        self, sentence: str | bytes, topK: Optional[int] = 20, *, withWeight: Literal[True],
+        allowPOS: Iterable[str] = (), withFlag: Literal[False] = False,
+    ) -> List[Tuple[str, float]]: ...
+    @overload
+    def extract_tags(
+        self, sentence: str | bytes, topK: Optional[int] = 20, withWeight: bool = False,
+        allowPOS: Iterable[str] = (), withFlag: bool = False,
+    ) -> List[Any]: ...
