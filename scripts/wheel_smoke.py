@@ -96,11 +96,11 @@ def main():
         env["PYTHONPATH"] = ""
         cli = bindir / ("zhfast.exe" if os.name == "nt" else "zhfast")
         ours = run([str(cli), "-q", "--sample"], env=env, cwd=tmp, capture_output=True).stdout
-        sample = run([str(python), "-c", "import zhfast, os; print(os.path.join(os.path.dirname(zhfast.__file__), "
-                      "'sample.txt'))"], env=env, cwd=tmp, capture_output=True, text=True).stdout.strip()
+        where = "import zhfast, os; print(os.path.join(os.path.dirname(zhfast.__file__), 'sample.txt'))"
+        sample = run([str(python), "-c", where], env=env, cwd=tmp, capture_output=True, text=True).stdout.strip()
         theirs = run([str(python), "-m", "jieba", "-q", sample], env=env, cwd=tmp, capture_output=True).stdout
         assert ours == theirs and ours.count(b"\n") > 3, (ours[:300], theirs[:300])
-        print("cli: `zhfast -q --sample` prints what `python -m jieba -q` prints (%d bytes)" % len(ours))
+        print(f"cli: `zhfast -q --sample` prints what `python -m jieba -q` prints ({len(ours)} bytes)")
         run([str(python), "-c", SMOKE, kind], env=env, cwd=tmp)
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from math import log  # jieba's namespace has it
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _compat, _core, _patterns
 from ._compat import (
@@ -59,13 +60,13 @@ _T = TypeVar("_T")
 
 #: jieba's lock table for dictionaries being written to its cache (unused here: zhfast's
 #: cache writes are atomic renames).
-DICT_WRITING: Dict[Optional[str], Any] = {}
+DICT_WRITING: dict[str | None, Any] = {}
 _replace_file = os.replace
 
 dt = Tokenizer()
 
 
-def get_FREQ(k: str, d: Optional[_T] = None) -> int | _T | None:
+def get_FREQ(k: str, d: _T | None = None) -> int | _T | None:
     """``dt.FREQ.get(k, d)``: a word's frequency, 0 for a prefix of a word, else ``d``."""
     return dt.FREQ.get(k, d)
 
@@ -96,7 +97,7 @@ cut_offsets_batch = dt.cut_offsets_batch
 # in a process pool.  Here the lines go to lcut_batch's threads instead: no processes, no
 # pickling, any platform.
 pool = None
-_parallel_threads: Optional[int] = None
+_parallel_threads: int | None = None
 
 
 def _pcut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True) -> Iterator[str]:
@@ -117,7 +118,7 @@ def _rebind(name: str, value: object) -> None:
     setattr(sys.modules[__name__], name, value)
 
 
-def enable_parallel(processnum: Optional[int] = None) -> None:
+def enable_parallel(processnum: int | None = None) -> None:
     """Cut with ``processnum`` threads (all cores for ``None``) in the module-level
     ``cut`` and ``cut_for_search``, as jieba's ``enable_parallel`` does with processes.
     Only ``dt`` is affected, as in jieba."""
@@ -146,23 +147,23 @@ def install_as_jieba() -> None:
     install()
 
 
-def _lcut(s: str | bytes) -> List[str]:
+def _lcut(s: str | bytes) -> list[str]:
     return dt._lcut(s)
 
 
-def _lcut_no_hmm(s: str | bytes) -> List[str]:
+def _lcut_no_hmm(s: str | bytes) -> list[str]:
     return dt._lcut_no_hmm(s)
 
 
-def _lcut_all(s: str | bytes) -> List[str]:
+def _lcut_all(s: str | bytes) -> list[str]:
     return dt._lcut_all(s)
 
 
-def _lcut_for_search(s: str | bytes) -> List[str]:
+def _lcut_for_search(s: str | bytes) -> list[str]:
     return dt._lcut_for_search(s)
 
 
-def _lcut_for_search_no_hmm(s: str | bytes) -> List[str]:
+def _lcut_for_search_no_hmm(s: str | bytes) -> list[str]:
     return dt._lcut_for_search_no_hmm(s)
 
 
@@ -197,7 +198,7 @@ if not TYPE_CHECKING:
             from hashlib import md5
 
             return md5
-        raise AttributeError("module %r has no attribute %r" % (__name__, name))
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _patterns.make_patchable(__name__)

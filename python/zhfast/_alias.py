@@ -17,7 +17,8 @@ import importlib.machinery
 import importlib.util
 import sys
 import types
-from typing import Any, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from . import _patterns
 
@@ -51,11 +52,11 @@ class JiebaModule(types.ModuleType):
         else:
             delattr(sys.modules["zhfast"], name)
 
-    def __dir__(self) -> List[str]:
+    def __dir__(self) -> list[str]:
         return sorted(set(dir(sys.modules["zhfast"])) | set(self.__dict__))
 
 
-_jieba: Optional[JiebaModule] = None
+_jieba: JiebaModule | None = None
 
 
 def _mirror(module: types.ModuleType, name: str) -> None:
@@ -92,8 +93,8 @@ class _JiebaAlias(importlib.abc.MetaPathFinder):
     """Resolves ``jieba`` to the ``jieba`` module above and ``jieba.X`` to ``zhfast.X``."""
 
     def find_spec(
-        self, fullname: str, path: Optional[Sequence[str]] = None, target: Optional[types.ModuleType] = None,
-    ) -> Optional[importlib.machinery.ModuleSpec]:
+        self, fullname: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
         if fullname == "jieba":
             module: types.ModuleType = _jieba_module()
         elif fullname.startswith("jieba."):

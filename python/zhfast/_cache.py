@@ -19,14 +19,15 @@ import ntpath
 import os
 import posixpath
 import sys
-from typing import Any, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any
 
 from . import _core
 from ._compat import log_debug
 
 
-def default_cache_dir(platform: Optional[str] = None, environ: Optional[Mapping[str, str]] = None,
-                      home: Optional[str] = None) -> str:
+def default_cache_dir(platform: str | None = None, environ: Mapping[str, str] | None = None,
+                      home: str | None = None) -> str:
     """The user cache directory for ``platform`` (a ``sys.platform`` value; this one by
     default), built with that platform's path rules, so that it can be checked from any
     other."""
@@ -47,7 +48,7 @@ def default_cache_dir(platform: Optional[str] = None, environ: Optional[Mapping[
     return path.join(base, "zhfast")  # type: ignore[no-any-return]
 
 
-def _cache_path(data: bytes, tmp_dir: Optional[str] = None, cache_file: Optional[str] = None) -> Optional[str]:
+def _cache_path(data: bytes, tmp_dir: str | None = None, cache_file: str | None = None) -> str | None:
     if cache_file:
         return cache_file
     directory = tmp_dir or os.environ.get("ZHFAST_CACHE_DIR")
@@ -62,7 +63,7 @@ def _cache_path(data: bytes, tmp_dir: Optional[str] = None, cache_file: Optional
     return os.path.join(directory, f"dict-{key.hexdigest()}.bin")
 
 
-def load_dictionary(data: bytes, name: str, tmp_dir: Optional[str] = None, cache_file: Optional[str] = None) -> Any:
+def load_dictionary(data: bytes, name: str, tmp_dir: str | None = None, cache_file: str | None = None) -> Any:
     """A ``CoreTokenizer`` for dictionary bytes ``data`` (file ``name``), from the cache
     when a valid entry exists, else compiled (and cached when possible)."""
     path = _cache_path(data, tmp_dir, cache_file)
@@ -70,7 +71,7 @@ def load_dictionary(data: bytes, name: str, tmp_dir: Optional[str] = None, cache
         try:
             with open(path, "rb") as f:
                 core = _core.CoreTokenizer.from_compiled(f.read())
-            log_debug("Loading model from cache %s" % path)
+            log_debug(f"Loading model from cache {path}")
             return core
         except (OSError, ValueError):
             pass
@@ -92,7 +93,7 @@ def _write_atomically(path: str, blob: bytes) -> None:
             f.write(blob)
         os.replace(tmp, path)
         tmp = None
-        log_debug("Dumping model to file cache %s" % path)
+        log_debug(f"Dumping model to file cache {path}")
     except OSError:
         pass  # a read-only or full disk only costs the next start a compile
     finally:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, BinaryIO, Dict, Iterator, Tuple, TypeVar, Union
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 if TYPE_CHECKING:
     import logging
@@ -30,23 +31,23 @@ V = TypeVar("V")
 
 PY2 = False
 text_type = str
-string_types: Tuple[type, ...] = (str,)
+string_types: tuple[type, ...] = (str,)
 xrange = range
 default_encoding = sys.getfilesystemencoding()
 
 #: jieba's paddle switch; zhfast has no paddle mode, so it stays False.
-check_paddle_install: Dict[str, bool] = {"is_paddle_installed": False}
+check_paddle_install: dict[str, bool] = {"is_paddle_installed": False}
 
 
-def iterkeys(d: Dict[K, V]) -> Iterator[K]:
+def iterkeys(d: dict[K, V]) -> Iterator[K]:
     return iter(d.keys())
 
 
-def itervalues(d: Dict[K, V]) -> Iterator[V]:
+def itervalues(d: dict[K, V]) -> Iterator[V]:
     return iter(d.values())
 
 
-def iteritems(d: Dict[K, V]) -> Iterator[Tuple[K, V]]:
+def iteritems(d: dict[K, V]) -> Iterator[tuple[K, V]]:
     return iter(d.items())
 
 
@@ -56,13 +57,13 @@ _DEBUG = 10  # logging.DEBUG
 #: The package whose loggers messages go to: "zhfast", or "jieba" after install_as_jieba().
 _package = "zhfast"
 #: package name -> (package logger, its stderr handler, the _compat logger)
-_made: Dict[str, Tuple[Any, Any, Any]] = {}
+_made: dict[str, tuple[Any, Any, Any]] = {}
 #: package name -> the level ``setLogLevel`` gave before the loggers were made (the
 #: common ``setLogLevel(60)`` then costs no import of ``logging``).
-_pending_level: Dict[str, int] = {}
+_pending_level: dict[str, int] = {}
 
 
-def _make(package: str, on_import: bool) -> Tuple[Any, Any, Any]:
+def _make(package: str, on_import: bool) -> tuple[Any, Any, Any]:
     """The loggers of ``package``, made as jieba's import makes them.  Made later than
     that (``on_import`` false), a level someone has already set on them is kept: it was
     set after the import that jieba would have done."""
@@ -104,7 +105,7 @@ def use_package(package: str) -> None:
     make_loggers_if_logging_loaded()
 
 
-def _loggers() -> Tuple[Any, Any, Any] | None:
+def _loggers() -> tuple[Any, Any, Any] | None:
     made = _made.get(_package)
     if made is None and "logging" in sys.modules:
         made = _make(_package, on_import=False)
@@ -138,7 +139,7 @@ def package_console() -> logging.Handler:
     return _make(_package, on_import=False)[1]  # type: ignore[no-any-return]
 
 
-def set_package_log_level(log_level: Union[int, str]) -> None:
+def set_package_log_level(log_level: int | str) -> None:
     """``zhfast.setLogLevel``: the package logger's level, as ``jieba.setLogLevel``."""
     made = _loggers()
     if made is None and isinstance(log_level, int):
@@ -147,7 +148,7 @@ def set_package_log_level(log_level: Union[int, str]) -> None:
         package_logger().setLevel(log_level)
 
 
-def setLogLevel(log_level: Union[int, str]) -> None:
+def setLogLevel(log_level: int | str) -> None:
     """``_compat.setLogLevel`` (also ``finalseg``'s and ``posseg``'s, as in jieba): the
     level of the ``_compat`` logger."""
     _make(_package, on_import=False)[2].setLevel(log_level)
@@ -164,10 +165,10 @@ def __getattr__(name: str) -> Any:
 
             handler = _compat_console[_package] = logging.StreamHandler(sys.stderr)
         return handler
-    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_compat_console: Dict[str, Any] = {}
+_compat_console: dict[str, Any] = {}
 
 
 # -- paddle -------------------------------------------------------------------------------

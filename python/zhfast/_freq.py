@@ -5,8 +5,8 @@ core keeps only the words (in a trie); this view answers the same questions from
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 
 class FreqView(Mapping[str, int]):
@@ -37,4 +37,4 @@ class FreqView(Mapping[str, int]):
         return len(self._core.freq_keys())
 
     def __repr__(self) -> str:
-        return "<zhfast FREQ view: %d words>" % self._core.word_count()
+        return f"<zhfast FREQ view: {self._core.word_count()} words>"

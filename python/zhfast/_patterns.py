@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # A str pattern's flags always include re.UNICODE (32), which is also what jieba passes.
 _UNICODE = 32

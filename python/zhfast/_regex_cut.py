@@ -10,7 +10,8 @@ the HMM's states, in ``zhfast.finalseg``).  Slower, and exactly jieba's tokens.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from . import _core
 from ._patterns import get as _regex

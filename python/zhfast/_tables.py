@@ -5,27 +5,27 @@ form); they are for code that reads them or calls ``viterbi`` itself.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, NamedTuple, Tuple
+from typing import Any, NamedTuple
 
 from . import _core
 
-State = Tuple[str, str]
+State = tuple[str, str]
 
 
 class FinalsegTables(NamedTuple):
-    start: Dict[str, float]
-    trans: Dict[str, Dict[str, float]]
-    emit: Dict[str, Dict[str, float]]
+    start: dict[str, float]
+    trans: dict[str, dict[str, float]]
+    emit: dict[str, dict[str, float]]
 
 
 class PossegTables(NamedTuple):
-    char_state: Dict[str, Tuple[State, ...]]
-    start: Dict[State, float]
-    trans: Dict[State, Dict[State, float]]
-    emit: Dict[State, Dict[str, float]]
+    char_state: dict[str, tuple[State, ...]]
+    start: dict[State, float]
+    trans: dict[State, dict[State, float]]
+    emit: dict[State, dict[str, float]]
 
 
-_loaded: Dict[str, Any] = {}
+_loaded: dict[str, Any] = {}
 
 
 def finalseg() -> FinalsegTables:

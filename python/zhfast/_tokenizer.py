@@ -9,15 +9,21 @@ import io
 import os
 import time
 from _thread import RLock
+from collections.abc import Generator, Iterable, Sequence
 from math import log
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Dict, Generator, Iterable, List, Optional, Sequence, Tuple
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    BinaryIO,
+)
 
 if TYPE_CHECKING:
     from array import array
 
 from . import _core, _regex_cut
-from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._cache import load_dictionary
+from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._freq import FreqView
 
 DEFAULT_DICT = None
@@ -58,7 +64,7 @@ def _read_userdict(f):
             try:
                 line = line.decode("utf-8").lstrip("\ufeff")
             except UnicodeDecodeError:
-                raise ValueError("dictionary file %s must be utf-8 (line %d)" % (f_name, lineno)) from None
+                raise ValueError(f"dictionary file {f_name} must be utf-8 (line {lineno})") from None
         if not line:
             continue
         word, freq, tag = userdict_regex().match(line).groups()
@@ -73,7 +79,7 @@ def _stand_in(sentence):
     return sentence.encode("utf-8", "replace").decode("utf-8")
 
 
-def _decoded(texts: Any) -> List[str]:
+def _decoded(texts: Any) -> list[str]:
     """``texts`` as a list of ``str`` (``bytes`` decoded as jieba does); a list that
     already holds only ``str`` is passed through without a per-item call."""
     if texts.__class__ is list and all(t.__class__ is str for t in texts):
@@ -81,9 +87,9 @@ def _decoded(texts: Any) -> List[str]:
     return [strdecode(t) for t in texts]
 
 
-def _check_threads(threads: Optional[int]) -> Optional[int]:
+def _check_threads(threads: int | None) -> int | None:
     if threads is not None and (not isinstance(threads, int) or threads < 1):
-        raise ValueError("threads must be None or a positive int, not %r" % (threads,))
+        raise ValueError(f"threads must be None or a positive int, not {threads!r}")
     return threads
 
 
@@ -115,28 +121,28 @@ class _BundledDictFile(io.BytesIO):
 class Tokenizer:
     """jieba's ``Tokenizer``: a dictionary and the functions that cut with it."""
 
-    def __init__(self, dictionary: Optional[str] = DEFAULT_DICT) -> None:
+    def __init__(self, dictionary: str | None = DEFAULT_DICT) -> None:
         self.lock = RLock()
-        self.dictionary: Optional[str] = dictionary if dictionary is DEFAULT_DICT else get_abs_path(dictionary)
+        self.dictionary: str | None = dictionary if dictionary is DEFAULT_DICT else get_abs_path(dictionary)
         #: Tags given with add_word or in user dictionaries (posseg takes them from here).
-        self.user_word_tag_tab: Dict[str, str] = {}
+        self.user_word_tag_tab: dict[str, str] = {}
         self.initialized = False
         #: Where a custom dictionary's compiled form is cached (see ``zhfast._cache``).
-        self.tmp_dir: Optional[str] = None
-        self.cache_file: Optional[str] = None
+        self.tmp_dir: str | None = None
+        self.cache_file: str | None = None
         self._core: Any = None
         # Every (word, freq) applied by add_word, so a pickled Tokenizer can replay them.
-        self._edits: List[Tuple[str, int]] = []
+        self._edits: list[tuple[str, int]] = []
 
     def __repr__(self) -> str:
-        return "<Tokenizer dictionary=%r>" % self.dictionary
+        return f"<Tokenizer dictionary={self.dictionary!r}>"
 
     # -- dictionary ---------------------------------------------------------------------
 
-    def initialize(self, dictionary: Optional[str] = None) -> None:
+    def initialize(self, dictionary: str | None = None) -> None:
         """Load the dictionary now (cutting loads it on first use); a path switches to
         that dictionary."""
-        abs_path: Optional[str]
+        abs_path: str | None
         if dictionary:
             abs_path = get_abs_path(dictionary)
             if self.dictionary == abs_path and self.initialized:
@@ -190,7 +196,7 @@ class Tokenizer:
             if freq == 0:
                 _core.add_force_split(word)
 
-    def add_word(self, word: str | bytes, freq: int | str | None = None, tag: Optional[str] = None) -> None:
+    def add_word(self, word: str | bytes, freq: int | str | None = None, tag: str | None = None) -> None:
         """Add a word; ``freq`` defaults to :meth:`suggest_freq`, so the word is cut out.
         ``freq=0`` deletes it and makes the HMM split it (jieba's force-split set)."""
         self.check_initialized()
@@ -211,7 +217,7 @@ class Tokenizer:
         """
         self.check_initialized()
         entries = _read_userdict(f)
-        pending: List[Tuple[str, int, Optional[str]]] = []
+        pending: list[tuple[str, int, str | None]] = []
         for word, freq, tag in entries:
             if freq is None:
                 # suggest_freq must see the lines before this one, as in jieba.
@@ -254,12 +260,12 @@ class Tokenizer:
             self.add_word(word, freq)
         return int(freq)
 
-    def get_DAG(self, sentence: str) -> Dict[int, List[int]]:
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:
         """jieba's ``get_DAG``: ``{k: [end, ...]}`` over the whole sentence."""
         self.check_initialized()
         return dict(enumerate(self._core.dag(sentence)))
 
-    def calc(self, sentence: str, DAG: Dict[int, List[int]], route: Dict[int, Tuple[float, int]]) -> None:
+    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
         """jieba's ``calc``: fill ``route`` with ``(log prob, end)`` per position."""
         N = len(sentence)
         route[N] = (0, 0)
@@ -270,7 +276,7 @@ class Tokenizer:
 
     # -- pickling: the dictionary path plus the words added, replayed on load -----------
 
-    def __getstate__(self) -> Dict[str, Any]:
+    def __getstate__(self) -> dict[str, Any]:
         return {
             "dictionary": self.dictionary,
             "initialized": self.initialized,
@@ -280,7 +286,7 @@ class Tokenizer:
             "cache_file": self.cache_file,
         }
 
-    def __setstate__(self, state: Dict[str, Any]) -> None:
+    def __setstate__(self, state: dict[str, Any]) -> None:
         Tokenizer.__init__(self, DEFAULT_DICT)
         self.dictionary = state["dictionary"]
         self.tmp_dir = state["tmp_dir"]
@@ -308,13 +314,13 @@ class Tokenizer:
         with self.lock:
             abs_path = get_abs_path(dictionary_path)
             if not os.path.isfile(abs_path):
-                raise Exception("jieba: file does not exist: " + abs_path)
+                raise Exception("jieba: file does not exist: " + abs_path)  # noqa: TRY002  (jieba raises this)
             self.dictionary = abs_path
             self.initialized = False
 
     # -- cutting ------------------------------------------------------------------------
 
-    def _lcut_str(self, sentence: str, cut_all: Any, HMM: Any) -> List[str]:
+    def _lcut_str(self, sentence: str, cut_all: Any, HMM: Any) -> list[str]:
         if not _regexes_default:
             return [w for w, _ in _regex_cut.cut(self, sentence, cut_all, HMM)]
         core = self._checked_core()
@@ -323,7 +329,7 @@ class Tokenizer:
         except UnicodeEncodeError:
             return _via_stand_in(lambda s: core.cut_spans(s, bool(cut_all), bool(HMM), False), sentence)
 
-    def _lcut_for_search_str(self, sentence: str, HMM: Any) -> List[str]:
+    def _lcut_for_search_str(self, sentence: str, HMM: Any) -> list[str]:
         if not _regexes_default:
             return list(_regex_cut.cut_for_search(self, sentence, HMM))
         core = self._checked_core()
@@ -346,12 +352,13 @@ class Tokenizer:
             return
         yield from self._lcut_str(sentence, cut_all, HMM)
 
-    def lcut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> List[str]:
+    def lcut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> list[str]:
         """``list(cut(...))``."""
         # The common case in one Python frame: a str, the dictionary loaded.
         if sentence.__class__ is str and self.initialized and _regexes_default:
             try:
-                return self._core.cut(sentence, True if cut_all else False, True if HMM else False)
+                # (a conditional is cheaper than a call to bool() on this path)
+                return self._core.cut(sentence, True if cut_all else False, True if HMM else False)  # noqa: SIM210
             except UnicodeEncodeError:
                 pass
         return self._lcut_str(strdecode(sentence), cut_all, HMM)
@@ -364,11 +371,11 @@ class Tokenizer:
             return
         yield from self._lcut_for_search_str(sentence, HMM)
 
-    def lcut_for_search(self, sentence: str | bytes, HMM: bool = True) -> List[str]:
+    def lcut_for_search(self, sentence: str | bytes, HMM: bool = True) -> list[str]:
         """``list(cut_for_search(...))``."""
         if sentence.__class__ is str and self.initialized and _regexes_default:
             try:
-                return self._core.cut_for_search(sentence, True if HMM else False)
+                return self._core.cut_for_search(sentence, True if HMM else False)  # noqa: SIM210
             except UnicodeEncodeError:
                 pass
         return self._lcut_for_search_str(strdecode(sentence), HMM)
@@ -376,20 +383,20 @@ class Tokenizer:
     _lcut = lcut
     _lcut_for_search = lcut_for_search
 
-    def _lcut_no_hmm(self, sentence: str | bytes) -> List[str]:
+    def _lcut_no_hmm(self, sentence: str | bytes) -> list[str]:
         return self.lcut(sentence, False, False)
 
-    def _lcut_all(self, sentence: str | bytes) -> List[str]:
+    def _lcut_all(self, sentence: str | bytes) -> list[str]:
         return self.lcut(sentence, True)
 
-    def _lcut_for_search_no_hmm(self, sentence: str | bytes) -> List[str]:
+    def _lcut_for_search_no_hmm(self, sentence: str | bytes) -> list[str]:
         return self.lcut_for_search(sentence, False)
 
     # -- batches and offsets (zhfast's own) -------------------------------------------------
 
     def lcut_batch(
-        self, texts: Iterable[str | bytes], cut_all: bool = False, HMM: bool = True, *, threads: Optional[int] = None,
-    ) -> List[List[str]]:
+        self, texts: Iterable[str | bytes], cut_all: bool = False, HMM: bool = True, *, threads: int | None = None,
+    ) -> list[list[str]]:
         """``[lcut(t, cut_all, HMM) for t in texts]``, cut on ``threads`` threads (all
         cores for ``None``) with the GIL released."""
         texts = _decoded(texts)
@@ -403,8 +410,8 @@ class Tokenizer:
             return [self._lcut_str(t, cut_all, HMM) for t in texts]
 
     def lcut_for_search_batch(
-        self, texts: Iterable[str | bytes], HMM: bool = True, *, threads: Optional[int] = None,
-    ) -> List[List[str]]:
+        self, texts: Iterable[str | bytes], HMM: bool = True, *, threads: int | None = None,
+    ) -> list[list[str]]:
         """``[lcut_for_search(t, HMM) for t in texts]`` on ``threads`` threads."""
         texts = _decoded(texts)
         core = self._checked_core()
@@ -431,8 +438,8 @@ class Tokenizer:
             return core.offsets(_stand_in(text), bool(cut_all), bool(HMM))
 
     def cut_offsets_batch(
-        self, texts: Iterable[str | bytes], cut_all: bool = False, HMM: bool = True, *, threads: Optional[int] = None,
-    ) -> List[array[int]]:
+        self, texts: Iterable[str | bytes], cut_all: bool = False, HMM: bool = True, *, threads: int | None = None,
+    ) -> list[array[int]]:
         """``[cut_offsets(t, cut_all, HMM) for t in texts]`` on ``threads`` threads."""
         texts = _decoded(texts)
         core = self._checked_core()
@@ -444,11 +451,11 @@ class Tokenizer:
         except UnicodeEncodeError:
             return core.offsets_batch([_stand_in(t) for t in texts], bool(cut_all), bool(HMM), threads)
 
-    def tokenize(self, unicode_sentence: str, mode: str = "default", HMM: bool = True) -> Generator[Tuple[str, int, int], None, None]:
+    def tokenize(self, unicode_sentence: str, mode: str = "default", HMM: bool = True) -> Generator[tuple[str, int, int], None, None]:
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is
         ``"default"`` or anything else for search mode, as in jieba."""
         if not isinstance(unicode_sentence, str):
-            raise ValueError("jieba: the input parameter should be unicode.")
+            raise ValueError("jieba: the input parameter should be unicode.")  # noqa: TRY004  (as jieba)
         search = mode != "default"
         if not _regexes_default:
             yield from _regex_cut.tokenize(self, unicode_sentence, search, bool(HMM))

@@ -40,10 +40,10 @@ tokenizer = jieba.Tokenizer()
 own: list[str] = tokenizer.lcut("我来到北京清华大学")
 
 # jieba's module surface.
-jieba.re_han_default = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._% -]+)", re.U)
+jieba.re_han_default = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._% -]+)", re.UNICODE)
 jieba.add_word("macbook pro")
 assert "macbook pro" in jieba.lcut("我买了 macbook pro 和 C++ 的书")
-jieba.re_han_default = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+jieba.re_han_default = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.UNICODE)
 jieba.setLogLevel(60)
 jieba.default_logger.setLevel(60)
 hmm_words: list[str] = list(jieba.finalseg.cut("杭研大厦"))

@@ -1,4 +1,5 @@
 """Types mypy must infer for zhfast's calls (read by tests/test_typing.py)."""
+# ruff: noqa: F821  (reveal_type is mypy's)
 import zhfast
 import zhfast.posseg
 

@@ -1,7 +1,5 @@
 from typing import Any
 
-from . import textrank as _textrank_module
-from . import tfidf as _tfidf_module
 from .textrank import TextRank as TextRank
 from .tfidf import TFIDF as TFIDF
 

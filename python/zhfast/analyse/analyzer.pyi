@@ -1,7 +1,8 @@
 import re
-from typing import Any, FrozenSet, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-STOP_WORDS: FrozenSet[str]
+STOP_WORDS: frozenset[str]
 accepted_chars: re.Pattern[str]
 
 class ChineseTokenizer:

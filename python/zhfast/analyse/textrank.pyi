@@ -1,15 +1,20 @@
 from collections import defaultdict
-from typing import Any, Callable, Dict, Iterable, List, Literal, Optional, Tuple, overload
+from collections.abc import Callable, Iterable
+from typing import (
+    Any,
+    Literal,
+    overload,
+)
 
 from ..posseg import POSTokenizer, pair
 from .keywords import KeywordExtractor
 
 class UndirectWeightedGraph:
     d: float
-    graph: defaultdict[Any, List[Tuple[Any, Any, float]]]
+    graph: defaultdict[Any, list[tuple[Any, Any, float]]]
     def __init__(self) -> None: ...
     def addEdge(self, start: Any, end: Any, weight: float) -> None: ...
-    def rank(self, sort_key: Optional[Callable[[Any], Any]] = None) -> Dict[Any, float]: ...
+    def rank(self, sort_key: Callable[[Any], Any] | None = None) -> dict[Any, float]: ...
 
 class TextRank(KeywordExtractor):
     tokenizer: POSTokenizer
@@ -20,22 +25,22 @@ class TextRank(KeywordExtractor):
     def pairfilter(self, wp: pair) -> bool: ...
     @overload
     def textrank(
-        self, sentence: str | bytes, topK: Optional[int] = 20, withWeight: Literal[False] = False,
+        self, sentence: str | bytes, topK: int | None = 20, withWeight: Literal[False] = False,
         allowPOS: Iterable[str] = ("ns", "n", "vn", "v"), withFlag: Literal[False] = False,
-    ) -> List[str]: ...
+    ) -> list[str]: ...
     @overload
     def textrank(
-        self, sentence: str | bytes, topK: Optional[int], withWeight: Literal[True],
+        self, sentence: str | bytes, topK: int | None, withWeight: Literal[True],
         allowPOS: Iterable[str] = ("ns", "n", "vn", "v"), withFlag: Literal[False] = False,
-    ) -> List[Tuple[str, float]]: ...
+    ) -> list[tuple[str, float]]: ...
     @overload
     def textrank(
-        self, sentence: str | bytes, topK: Optional[int] = 20, *, withWeight: Literal[True],
+        self, sentence: str | bytes, topK: int | None = 20, *, withWeight: Literal[True],
         allowPOS: Iterable[str] = ("ns", "n", "vn", "v"), withFlag: Literal[False] = False,
-    ) -> List[Tuple[str, float]]: ...
+    ) -> list[tuple[str, float]]: ...
     @overload
     def textrank(
-        self, sentence: str | bytes, topK: Optional[int] = 20, withWeight: bool = False,
+        self, sentence: str | bytes, topK: int | None = 20, withWeight: bool = False,
         allowPOS: Iterable[str] = ("ns", "n", "vn", "v"), withFlag: bool = False,
-    ) -> List[Any]: ...
+    ) -> list[Any]: ...
     extract_tags = textrank

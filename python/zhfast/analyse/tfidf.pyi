@@ -1,4 +1,5 @@
-from typing import Any, Dict, Iterable, List, Literal, Optional, Tuple, overload
+from collections.abc import Iterable
+from typing import Any, Literal, overload
 
 from .._tokenizer import Tokenizer
 from ..posseg import POSTokenizer
@@ -9,36 +10,36 @@ DEFAULT_IDF: str
 class IDFLoader:
     path: str
     median_idf: float
-    idf_freq: Dict[str, float]
-    def __init__(self, idf_path: Optional[str] = None) -> None: ...
+    idf_freq: dict[str, float]
+    def __init__(self, idf_path: str | None = None) -> None: ...
     def set_new_path(self, new_idf_path: str) -> None: ...
-    def get_idf(self) -> Tuple[Dict[str, float], float]: ...
+    def get_idf(self) -> tuple[dict[str, float], float]: ...
 
 class TFIDF(KeywordExtractor):
     tokenizer: Tokenizer
     postokenizer: POSTokenizer
     idf_loader: IDFLoader
     median_idf: float
-    idf_freq: Dict[str, float]
-    def __init__(self, idf_path: Optional[str] = None) -> None: ...
+    idf_freq: dict[str, float]
+    def __init__(self, idf_path: str | None = None) -> None: ...
     def set_idf_path(self, idf_path: str) -> None: ...
     @overload
     def extract_tags(
-        self, sentence: str | bytes, topK: Optional[int] = 20, withWeight: Literal[False] = False,
+        self, sentence: str | bytes, topK: int | None = 20, withWeight: Literal[False] = False,
         allowPOS: Iterable[str] = (), withFlag: Literal[False] = False,
-    ) -> List[str]: ...
+    ) -> list[str]: ...
     @overload
     def extract_tags(
-        self, sentence: str | bytes, topK: Optional[int], withWeight: Literal[True],
+        self, sentence: str | bytes, topK: int | None, withWeight: Literal[True],
         allowPOS: Iterable[str] = (), withFlag: Literal[False] = False,
-    ) -> List[Tuple[str, float]]: ...
+    ) -> list[tuple[str, float]]: ...
     @overload
     def extract_tags(
-        self, sentence: str | bytes, topK: Optional[int] = 20, *, withWeight: Literal[True],
+        self, sentence: str | bytes, topK: int | None = 20, *, withWeight: Literal[True],
         allowPOS: Iterable[str] = (), withFlag: Literal[False] = False,
-    ) -> List[Tuple[str, float]]: ...
+    ) -> list[tuple[str, float]]: ...
     @overload
     def extract_tags(
-        self, sentence: str | bytes, topK: Optional[int] = 20, withWeight: bool = False,
+        self, sentence: str | bytes, topK: int | None = 20, withWeight: bool = False,
         allowPOS: Iterable[str] = (), withFlag: bool = False,
-    ) -> List[Any]: ...
+    ) -> list[Any]: ...

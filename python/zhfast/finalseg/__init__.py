@@ -9,8 +9,8 @@ every call as in jieba) takes effect through.  The probability tables ``start_P`
 """
 from __future__ import annotations
 
-from collections.abc import MutableSet
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Tuple
+from collections.abc import Iterable, Iterator, MutableSet
+from typing import TYPE_CHECKING, Any
 
 from .. import _core, _patterns
 from .._compat import (  # noqa: F401  (jieba's finalseg exports _compat's names)
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 
     re_han: re.Pattern[str]
     re_skip: re.Pattern[str]
-    start_P: Dict[str, float]
-    trans_P: Dict[str, Dict[str, float]]
-    emit_P: Dict[str, Dict[str, float]]
+    start_P: dict[str, float]
+    trans_P: dict[str, dict[str, float]]
+    emit_P: dict[str, dict[str, float]]
     default_logger: logging.Logger
     log_console: logging.Handler
 
@@ -90,7 +90,7 @@ def add_force_split(word: str) -> None:
     _core.add_force_split(word)
 
 
-def load_model() -> Tuple[Dict[str, float], Dict[str, Dict[str, float]], Dict[str, Dict[str, float]]]:
+def load_model() -> tuple[dict[str, float], dict[str, dict[str, float]], dict[str, dict[str, float]]]:
     """``(start_P, trans_P, emit_P)``, as jieba's ``load_model``."""
     from .._tables import finalseg
 
@@ -99,9 +99,9 @@ def load_model() -> Tuple[Dict[str, float], Dict[str, Dict[str, float]], Dict[st
 
 
 def viterbi(
-    obs: str, states: Iterable[str], start_p: Dict[str, float], trans_p: Dict[str, Dict[str, float]],
-    emit_p: Dict[str, Dict[str, float]],
-) -> Tuple[float, List[str]]:
+    obs: str, states: Iterable[str], start_p: dict[str, float], trans_p: dict[str, dict[str, float]],
+    emit_p: dict[str, dict[str, float]],
+) -> tuple[float, list[str]]:
     """The most likely state sequence for ``obs`` and its log probability, as jieba's
     ``finalseg.viterbi``: ties go to the larger state letter, the last state is ``E``
     or ``S``."""
@@ -121,10 +121,10 @@ def viterbi(
     return prob, path[state]
 
 
-def _states(block: str) -> str | List[str]:
+def _states(block: str) -> str | list[str]:
     """The state letters of ``block``: from the core, or from the tables where the core's
     compiled table lacks a character of ``block``."""
-    states: str | List[str] | None
+    states: str | list[str] | None
     try:
         states = _core.finalseg_states(block)
     except UnicodeEncodeError:  # lone surrogates: no emission, as for the stand-in
@@ -185,7 +185,7 @@ def __getattr__(name: str) -> Any:
         from .. import _compat
 
         return getattr(_compat, name)
-    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _patterns.make_patchable(__name__)

@@ -7,8 +7,8 @@ cutting runs in the Rust core.
 """
 from __future__ import annotations
 
-from collections.abc import MutableMapping
-from typing import TYPE_CHECKING, Any, BinaryIO, Dict, Generator, Iterable, Iterator, List, Optional, Tuple
+from collections.abc import Generator, Iterable, Iterator, MutableMapping
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import zhfast
 
@@ -45,10 +45,10 @@ if TYPE_CHECKING:
     re_eng: re.Pattern[str]
     re_num: re.Pattern[str]
     re_eng1: re.Pattern[str]
-    char_state_tab_P: Dict[str, Tuple[State, ...]]
-    start_P: Dict[State, float]
-    trans_P: Dict[State, Dict[State, float]]
-    emit_P: Dict[State, Dict[str, float]]
+    char_state_tab_P: dict[str, tuple[State, ...]]
+    start_P: dict[State, float]
+    trans_P: dict[State, dict[State, float]]
+    emit_P: dict[State, dict[str, float]]
     default_logger: logging.Logger
     log_console: logging.Handler
 
@@ -67,8 +67,8 @@ def _set_regexes_default(flag: bool) -> None:
     _regexes_default = flag
 
 
-def load_model() -> Tuple[Dict[str, Tuple[State, ...]], Dict[State, float], Dict[State, Dict[State, float]],
-                          Dict[State, Dict[str, float]]]:
+def load_model() -> tuple[dict[str, tuple[State, ...]], dict[State, float], dict[State, dict[State, float]],
+                          dict[State, dict[str, float]]]:
     """``(char_state_tab_P, start_P, trans_P, emit_P)``, as jieba's ``load_model``."""
     from .._tables import posseg
 
@@ -79,17 +79,17 @@ def load_model() -> Tuple[Dict[str, Tuple[State, ...]], Dict[State, float], Dict
 class pair:
     """A word and its tag: iterates as ``(word, flag)``, prints as ``word/flag``."""
 
-    __slots__ = ("word", "flag")
+    __slots__ = ("flag", "word")
 
     def __init__(self, word: str, flag: str) -> None:
         self.word = word
         self.flag = flag
 
     def __unicode__(self) -> str:
-        return "%s/%s" % (self.word, self.flag)
+        return f"{self.word}/{self.flag}"
 
     def __repr__(self) -> str:
-        return "pair(%r, %r)" % (self.word, self.flag)
+        return f"pair({self.word!r}, {self.flag!r})"
 
     def __str__(self) -> str:
         return self.__unicode__()
@@ -151,14 +151,14 @@ class _WordTagView(MutableMapping):  # type: ignore[type-arg]
 class POSTokenizer:
     """jieba's ``POSTokenizer``: cuts with ``tokenizer``'s dictionary and tags words."""
 
-    def __init__(self, tokenizer: Optional[Tokenizer] = None) -> None:
+    def __init__(self, tokenizer: Tokenizer | None = None) -> None:
         self.tokenizer: Tokenizer = tokenizer or zhfast.Tokenizer()
-        self._tags: Dict[str, str] = {}
+        self._tags: dict[str, str] = {}
         self._table: Any = None
         self.load_word_tag(self.tokenizer.get_dict_file())
 
     def __repr__(self) -> str:
-        return "<POSTokenizer tokenizer=%r>" % self.tokenizer
+        return f"<POSTokenizer tokenizer={self.tokenizer!r}>"
 
     def __getattr__(self, name: str) -> Any:
         if name in ("cut_for_search", "lcut_for_search", "tokenize"):
@@ -170,7 +170,7 @@ class POSTokenizer:
         """Word -> tag, as jieba's dict (a view over the dictionary's tags)."""
         return _WordTagView(self)
 
-    def initialize(self, dictionary: Optional[str] = None) -> None:
+    def initialize(self, dictionary: str | None = None) -> None:
         self.tokenizer.initialize(dictionary)
         self.load_word_tag(self.tokenizer.get_dict_file())
 
@@ -194,8 +194,8 @@ class POSTokenizer:
                         continue
                     word, _, tag = line.split(" ")
                     self._tags[word] = tag
-                except Exception:
-                    raise ValueError("invalid POS dictionary entry in %s at Line %s: %s" % (f_name, lineno, line))
+                except Exception:  # noqa: BLE001  (any malformed line, as jieba)
+                    raise ValueError(f"invalid POS dictionary entry in {f_name} at Line {lineno}: {line}") from None
         finally:
             f.close()
 
@@ -205,7 +205,7 @@ class POSTokenizer:
             self._table = None
             self.tokenizer.user_word_tag_tab = {}
 
-    def _tuples(self, sentence: str, HMM: bool) -> List[Tuple[str, str]]:
+    def _tuples(self, sentence: str, HMM: bool) -> list[tuple[str, str]]:
         """``(word, flag)`` tuples for a ``str`` (no ``pair`` objects: for analyse)."""
         if not _regexes_default:
             return list(_PythonTagger(self).cut(sentence, HMM))
@@ -222,7 +222,7 @@ class POSTokenizer:
                 pos += len(w)
             return out
 
-    def _core_and_tags(self) -> Tuple[Any, Any]:
+    def _core_and_tags(self) -> tuple[Any, Any]:
         """The core tokenizer and tag table a cut uses now (for ``zhfast.analyse``,
         which cuts in the core)."""
         self.makesure_userdict_loaded()
@@ -231,16 +231,16 @@ class POSTokenizer:
             self._table = _core.TagTable(self._tags)
         return core, self._table
 
-    def _pairs(self, sentence: str, HMM: bool) -> List[pair]:
+    def _pairs(self, sentence: str, HMM: bool) -> list[pair]:
         return [pair(w, f) for w, f in self._tuples(sentence, HMM)]
 
-    def cut_tuples(self, sentence: str | bytes, HMM: bool = True) -> List[Tuple[str, str]]:
+    def cut_tuples(self, sentence: str | bytes, HMM: bool = True) -> list[tuple[str, str]]:
         """``[(word, flag), ...]`` as :meth:`lcut` would give them, as plain tuples
         (zhfast's own: cheaper when ``pair`` objects are not needed)."""
         self.makesure_userdict_loaded()
         return self._tuples(strdecode(sentence), HMM)
 
-    def lcut_batch(self, texts: Iterable[str | bytes], HMM: bool = True, *, threads: Optional[int] = None) -> List[List[pair]]:
+    def lcut_batch(self, texts: Iterable[str | bytes], HMM: bool = True, *, threads: int | None = None) -> list[list[pair]]:
         """``[self.lcut(t, HMM) for t in texts]``, tagged on ``threads`` threads (all
         cores for ``None``) with the GIL released."""
         from .._tokenizer import _check_threads
@@ -259,11 +259,11 @@ class POSTokenizer:
             return [self._pairs(t, HMM) for t in decoded]
         return [[pair(w, f) for w, f in items] for items in batches]
 
-    def _lcut_internal(self, sentence: str | bytes) -> List[pair]:
+    def _lcut_internal(self, sentence: str | bytes) -> list[pair]:
         self.makesure_userdict_loaded()
         return self._pairs(strdecode(sentence), True)
 
-    def _lcut_internal_no_hmm(self, sentence: str | bytes) -> List[pair]:
+    def _lcut_internal_no_hmm(self, sentence: str | bytes) -> list[pair]:
         self.makesure_userdict_loaded()
         return self._pairs(strdecode(sentence), False)
 
@@ -277,7 +277,7 @@ class POSTokenizer:
             return
         yield from self._pairs(sentence, HMM)
 
-    def lcut(self, sentence: str | bytes, HMM: bool = True) -> List[pair]:
+    def lcut(self, sentence: str | bytes, HMM: bool = True) -> list[pair]:
         """``list(self.cut(sentence, HMM))``."""
         return list(self.cut(sentence, HMM))
 
@@ -313,7 +313,7 @@ class _PythonTagger:
                 tag = None
         return tag or "x"
 
-    def cut(self, sentence: str, HMM: bool) -> Iterator[Tuple[str, str]]:
+    def cut(self, sentence: str, HMM: bool) -> Iterator[tuple[str, str]]:
         cut_blk = self._cut_dag if HMM else self._cut_dag_no_hmm
         for blk in self.re_han_internal.split(sentence):
             if self.re_han_internal.match(blk):
@@ -331,12 +331,12 @@ class _PythonTagger:
                             else:
                                 yield xx, "x"
 
-    def _route(self, sentence: str) -> List[int]:
+    def _route(self, sentence: str) -> list[int]:
         from .._regex_cut import best_route
 
         return best_route(self.core, sentence)
 
-    def _cut_dag_no_hmm(self, sentence: str) -> Iterator[Tuple[str, str]]:
+    def _cut_dag_no_hmm(self, sentence: str) -> Iterator[tuple[str, str]]:
         x = 0
         buf = ""
         for y in self._route(sentence):
@@ -352,7 +352,7 @@ class _PythonTagger:
         if buf:
             yield buf, "eng"
 
-    def _cut_dag(self, sentence: str) -> Iterator[Tuple[str, str]]:
+    def _cut_dag(self, sentence: str) -> Iterator[tuple[str, str]]:
         x = 0
         buf = ""
         for y in self._route(sentence):
@@ -368,7 +368,7 @@ class _PythonTagger:
         if buf:
             yield from self._flush(buf)
 
-    def _flush(self, buf: str) -> Iterator[Tuple[str, str]]:
+    def _flush(self, buf: str) -> Iterator[tuple[str, str]]:
         from .._regex_cut import freq
 
         if len(buf) == 1:
@@ -379,7 +379,7 @@ class _PythonTagger:
             for elem in buf:
                 yield elem, self.tag(elem)
 
-    def _cut_detail(self, sentence: str) -> Iterator[Tuple[str, str]]:
+    def _cut_detail(self, sentence: str) -> Iterator[tuple[str, str]]:
         for blk in self.re_han_detail.split(sentence):
             if self.re_han_detail.match(blk):
                 yield from _hmm_pairs(blk)
@@ -394,7 +394,7 @@ class _PythonTagger:
                             yield x, "x"
 
 
-def _hmm_pairs(sentence: str) -> Iterator[Tuple[str, str]]:
+def _hmm_pairs(sentence: str) -> Iterator[tuple[str, str]]:
     """jieba's ``POSTokenizer.__cut``: the joint word+tag HMM over ``sentence``."""
     try:
         pos_list = _core.posseg_states(sentence)
@@ -420,11 +420,11 @@ dt = POSTokenizer(zhfast.dt)
 initialize = dt.initialize
 
 
-def _lcut_internal(s: str | bytes) -> List[pair]:
+def _lcut_internal(s: str | bytes) -> list[pair]:
     return dt._lcut_internal(s)
 
 
-def _lcut_internal_no_hmm(s: str | bytes) -> List[pair]:
+def _lcut_internal_no_hmm(s: str | bytes) -> list[pair]:
     return dt._lcut_internal_no_hmm(s)
 
 
@@ -435,14 +435,14 @@ def cut(sentence: str | bytes, HMM: bool = True, use_paddle: bool = False) -> Ge
     yield from dt.cut(sentence, HMM=HMM)
 
 
-def lcut(sentence: str | bytes, HMM: bool = True, use_paddle: bool = False) -> List[pair]:
+def lcut(sentence: str | bytes, HMM: bool = True, use_paddle: bool = False) -> list[pair]:
     """``list(cut(sentence, HMM))`` (with ``use_paddle``, jieba's default ``HMM``)."""
     if use_paddle:
         return list(cut(sentence))
     return list(cut(sentence, HMM))
 
 
-def lcut_batch(texts: Iterable[str | bytes], HMM: bool = True, *, threads: Optional[int] = None) -> List[List[pair]]:
+def lcut_batch(texts: Iterable[str | bytes], HMM: bool = True, *, threads: int | None = None) -> list[list[pair]]:
     """``[lcut(t, HMM) for t in texts]`` on ``threads`` threads (all cores for ``None``)."""
     return dt.lcut_batch(texts, HMM, threads=threads)
 
@@ -461,7 +461,7 @@ if not TYPE_CHECKING:
             from .. import _compat
 
             return getattr(_compat, name)
-        raise AttributeError("module %r has no attribute %r" % (__name__, name))
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _patterns.make_patchable(__name__)

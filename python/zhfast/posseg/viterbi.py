@@ -9,7 +9,8 @@ those the previous step's states can reach; ties go to the larger state, as Pyth
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Hashable, Iterable, List, Mapping, Tuple, TypeVar
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any, TypeVar
 
 MIN_FLOAT = -3.14e100
 MIN_INF = float("-inf")
@@ -18,7 +19,7 @@ xrange = range  # (jieba's module has it)
 S = TypeVar("S", bound=Hashable)
 
 
-def get_top_states(t_state_v: Dict[S, float], K: int = 4) -> List[S]:
+def get_top_states(t_state_v: dict[S, float], K: int = 4) -> list[S]:
     """The ``K`` states with the highest scores, best first."""
     return sorted(t_state_v, key=t_state_v.__getitem__, reverse=True)[:K]
 
@@ -29,11 +30,11 @@ def viterbi(
     start_p: Mapping[Any, float],
     trans_p: Mapping[Any, Mapping[Any, float]],
     emit_p: Mapping[Any, Mapping[str, float]],
-) -> Tuple[float, List[Any]]:
+) -> tuple[float, list[Any]]:
     """``(log probability, [state per character])`` of the best state sequence."""
     all_states = trans_p.keys()
-    scores: List[Dict[Any, float]] = [{}]
-    back: List[Dict[Any, Any]] = [{}]
+    scores: list[dict[Any, float]] = [{}]
+    back: list[dict[Any, Any]] = [{}]
     for y in states.get(obs[0], all_states):
         scores[0][y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
         back[0][y] = ""
@@ -45,8 +46,8 @@ def viterbi(
         candidates = set(states.get(obs[t], all_states)) & reachable
         if not candidates:
             candidates = reachable if reachable else set(all_states)
-        step: Dict[Any, float] = {}
-        step_back: Dict[Any, Any] = {}
+        step: dict[Any, float] = {}
+        step_back: dict[Any, Any] = {}
         for y in candidates:
             emission = emit_p[y].get(obs[t], MIN_FLOAT)
             prob, state = max((previous[y0] + trans_p[y0].get(y, MIN_INF) + emission, y0) for y0 in prev_states)
@@ -55,7 +56,7 @@ def viterbi(
         scores.append(step)
         back.append(step_back)
     prob, state = max((scores[-1][y], y) for y in back[-1])
-    route: List[Any] = [None] * len(obs)
+    route: list[Any] = [None] * len(obs)
     for i in range(len(obs) - 1, -1, -1):
         route[i] = state
         state = back[i][state]
