@@ -6,6 +6,8 @@ against jieba 0.42.1 (installed from PyPI into the same environment).
     python scripts/wheel_smoke.py DIST_DIR_OR_WHEEL        # a wheel: no Rust on PATH
     python scripts/wheel_smoke.py --sdist zhfast-X.tar.gz  # the sdist: pip builds it
 
+``ZHFAST_SMOKE_CORPUS`` names a UTF-8 file whose first 500 lines are compared too.
+
 For a wheel, the checks run with every folder that holds ``cargo`` or ``rustc`` taken
 off ``PATH`` (and rustup's variables unset), from a folder outside the source tree, and
 the script asserts that ``shutil.which("cargo")`` is ``None`` there and that ``zhfast``
@@ -33,6 +35,10 @@ zhfast.setLogLevel(60)
 sample = os.path.join(os.path.dirname(zhfast.__file__), "sample.txt")
 with open(sample, encoding="utf-8") as f:
     lines = f.read().splitlines()
+corpus = os.environ.get("ZHFAST_SMOKE_CORPUS")
+if corpus:
+    with open(corpus, encoding="utf-8") as f:
+        lines += [next(f).rstrip("\n") for _ in range(500)]
 lines += ["我来到北京清华大学", "他来到了网易杭研大厦 3.14% C++ 和 c#", "  \r\n\t中国\u3000人 𠀀"]
 compared = 0
 for line in lines:
@@ -52,7 +58,8 @@ print("smoke: %d lines in 6 modes and keywords equal jieba's; zhfast %s from %s"
 
 
 def run(cmd, **kw):
-    print("+", " ".join(map(str, cmd)), flush=True)
+    shown = [a if len(str(a)) < 80 else str(a)[:40].strip() + " ..." for a in cmd]
+    print("+", " ".join(map(str, shown)), flush=True)
     return subprocess.run(cmd, check=True, **kw)
 
 
@@ -94,6 +101,8 @@ def main():
             env = without_rust(os.environ)
             kind = "wheel"
         env["PYTHONPATH"] = ""
+        if env.get("ZHFAST_SMOKE_CORPUS"):
+            env["ZHFAST_SMOKE_CORPUS"] = os.path.abspath(env["ZHFAST_SMOKE_CORPUS"])
         cli = bindir / ("zhfast.exe" if os.name == "nt" else "zhfast")
         ours = run([str(cli), "-q", "--sample"], env=env, cwd=tmp, capture_output=True).stdout
         where = "import zhfast, os; print(os.path.join(os.path.dirname(zhfast.__file__), 'sample.txt'))"
