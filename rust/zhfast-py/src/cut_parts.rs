@@ -25,7 +25,11 @@ fn decoded(text: &str) -> (Vec<char>, Vec<usize>) {
 /// jieba's `calc` over the whole of `block` followed from the start: the exclusive end
 /// (in code points) of each word on the best route, in order.
 #[pyfunction]
-pub fn best_route(py: Python<'_>, tokenizer: &Bound<'_, CoreTokenizer>, block: &Bound<'_, PyString>) -> PyResult<Vec<usize>> {
+pub fn best_route(
+    py: Python<'_>,
+    tokenizer: &Bound<'_, CoreTokenizer>,
+    block: &Bound<'_, PyString>,
+) -> PyResult<Vec<usize>> {
     let text = block.to_cow()?;
     let dict = tokenizer.get().current_dictionary();
     py.detach(|| {
@@ -50,7 +54,13 @@ fn finalseg_extra_chars() -> &'static HashSet<char> {
     EXTRA.get_or_init(|| {
         zhfast_core::data::FINALSEG_TABLES
             .lines()
-            .filter_map(|line| line.strip_prefix("emit ")?.split(' ').nth(1)?.chars().next())
+            .filter_map(|line| {
+                line.strip_prefix("emit ")?
+                    .split(' ')
+                    .nth(1)?
+                    .chars()
+                    .next()
+            })
             .filter(|&c| !('\u{4E00}'..='\u{9FD5}').contains(&c))
             .collect()
     })
@@ -70,7 +80,12 @@ pub fn finalseg_states(py: Python<'_>, block: &Bound<'_, PyString>) -> PyResult<
         let (mut states, mut back) = (Vec::new(), Vec::new());
         HmmModel::jieba_finalseg().viterbi(&chars, &mut states, &mut back);
         // States are numbered in letter order: B, E, M, S.
-        Some(states.iter().map(|&s| ['B', 'E', 'M', 'S'][s as usize]).collect())
+        Some(
+            states
+                .iter()
+                .map(|&s| ['B', 'E', 'M', 'S'][s as usize])
+                .collect(),
+        )
     }))
 }
 
