@@ -8,34 +8,62 @@ file renamed into place) and silently skipped where the directory is not writabl
 damaged cache file is recompiled.
 
 Where: ``Tokenizer.cache_file`` if set (as in jieba), else ``Tokenizer.tmp_dir``, else
-``$ZHFAST_CACHE_DIR``, else ``$XDG_CACHE_HOME/zhfast`` or ``~/.cache/zhfast``.  Setting
+``$ZHFAST_CACHE_DIR``, else the platform's user cache directory (:func:`default_cache_dir`):
+``%LOCALAPPDATA%\\zhfast\\Cache`` on Windows, ``~/Library/Caches/zhfast`` on macOS,
+``$XDG_CACHE_HOME/zhfast`` or ``~/.cache/zhfast`` elsewhere.  Setting
 ``ZHFAST_CACHE_DIR`` to an empty string turns the cache off.
 """
 from __future__ import annotations
 
+import ntpath
 import os
+import posixpath
+import sys
+from collections.abc import Mapping
+from typing import Any
 
 from . import _core
 from ._compat import log_debug
 
 
-def _cache_path(data, tmp_dir=None, cache_file=None):
+def default_cache_dir(platform: str | None = None, environ: Mapping[str, str] | None = None,
+                      home: str | None = None) -> str:
+    """The user cache directory for ``platform`` (a ``sys.platform`` value; this one by
+    default), built with that platform's path rules, so that it can be checked from any
+    other."""
+    platform = sys.platform if platform is None else platform
+    environ = os.environ if environ is None else environ
+    path: Any = ntpath if platform == "win32" else posixpath
+    if home is None:
+        home = path.expanduser("~")
+    if platform == "win32":
+        base = environ.get("LOCALAPPDATA") or path.join(home, "AppData", "Local")
+        return path.join(base, "zhfast", "Cache")  # type: ignore[no-any-return]
+    if platform == "darwin":
+        return path.join(home, "Library", "Caches", "zhfast")  # type: ignore[no-any-return]
+    # The XDG spec ignores a relative XDG_CACHE_HOME.
+    base = environ.get("XDG_CACHE_HOME", "")
+    if not path.isabs(base):
+        base = path.join(home, ".cache")
+    return path.join(base, "zhfast")  # type: ignore[no-any-return]
+
+
+def _cache_path(data: bytes, tmp_dir: str | None = None, cache_file: str | None = None) -> str | None:
     if cache_file:
         return cache_file
     directory = tmp_dir or os.environ.get("ZHFAST_CACHE_DIR")
     if directory is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        directory = os.path.join(base, "zhfast")
+        directory = default_cache_dir()
     if not directory:
         return None
     import hashlib
 
     key = hashlib.blake2b(data, digest_size=16, person=b"zhfast-dict")
     key.update(_core.__version__.encode())
-    return os.path.join(directory, "dict-%s.bin" % key.hexdigest())
+    return os.path.join(directory, f"dict-{key.hexdigest()}.bin")
 
 
-def load_dictionary(data, name, tmp_dir=None, cache_file=None):
+def load_dictionary(data: bytes, name: str, tmp_dir: str | None = None, cache_file: str | None = None) -> Any:
     """A ``CoreTokenizer`` for dictionary bytes ``data`` (file ``name``), from the cache
     when a valid entry exists, else compiled (and cached when possible)."""
     path = _cache_path(data, tmp_dir, cache_file)
@@ -43,7 +71,7 @@ def load_dictionary(data, name, tmp_dir=None, cache_file=None):
         try:
             with open(path, "rb") as f:
                 core = _core.CoreTokenizer.from_compiled(f.read())
-            log_debug("Loading model from cache %s" % path)
+            log_debug(f"Loading model from cache {path}")
             return core
         except (OSError, ValueError):
             pass
@@ -53,7 +81,7 @@ def load_dictionary(data, name, tmp_dir=None, cache_file=None):
     return _core.CoreTokenizer.from_compiled(blob)
 
 
-def _write_atomically(path, blob):
+def _write_atomically(path: str, blob: bytes) -> None:
     import tempfile
 
     directory = os.path.dirname(path) or "."
@@ -65,7 +93,7 @@ def _write_atomically(path, blob):
             f.write(blob)
         os.replace(tmp, path)
         tmp = None
-        log_debug("Dumping model to file cache %s" % path)
+        log_debug(f"Dumping model to file cache {path}")
     except OSError:
         pass  # a read-only or full disk only costs the next start a compile
     finally:

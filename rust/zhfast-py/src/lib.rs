@@ -7,6 +7,7 @@
 use pyo3::prelude::*;
 
 mod batches;
+mod cut_parts;
 mod cutting;
 mod errors;
 mod force_split;
@@ -30,5 +31,12 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tokenizer::bundled_dictionary_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::add_force_split, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::force_split_words, m)?)?;
+    m.add_function(wrap_pyfunction!(force_split::discard_force_split, m)?)?;
+    m.add_function(wrap_pyfunction!(force_split::is_force_split, m)?)?;
+    m.add_function(wrap_pyfunction!(cut_parts::best_route, m)?)?;
+    m.add_function(wrap_pyfunction!(cut_parts::finalseg_states, m)?)?;
+    m.add_function(wrap_pyfunction!(cut_parts::posseg_states, m)?)?;
+    m.add_function(wrap_pyfunction!(cut_parts::finalseg_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(cut_parts::posseg_tables, m)?)?;
     Ok(())
 }
