@@ -42,6 +42,9 @@ lcut_batch = dt.lcut_batch
 lcut_for_search_batch = dt.lcut_for_search_batch
 cut_offsets = dt.cut_offsets
 cut_offsets_batch = dt.cut_offsets_batch
+cut_arrow = dt.cut_arrow
+cut_for_search_arrow = dt.cut_for_search_arrow
+cut_offsets_arrow = dt.cut_offsets_arrow
 
 # jieba's enable_parallel swaps the module's cut functions for ones that cut line by line
 # in a process pool.  Here the lines go to lcut_batch's threads instead: no processes, no
@@ -110,8 +113,8 @@ def _lcut_for_search_no_hmm(s):
 
 
 __all__ = [
-    "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "add_word", "calc", "cut", "cut_for_search",
-    "cut_offsets", "cut_offsets_batch", "default_logger", "del_word", "disable_parallel", "dt",
+    "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "add_word", "calc", "cut", "cut_arrow", "cut_for_search",
+    "cut_for_search_arrow", "cut_offsets", "cut_offsets_arrow", "cut_offsets_batch", "default_logger", "del_word", "disable_parallel", "dt",
     "enable_parallel", "install_as_jieba", "lcut_batch", "lcut_for_search_batch", "get_DAG", "get_FREQ", "get_dict_file", "load_userdict",
     "re_userdict", "suggest_freq", "initialize", "lcut", "lcut_for_search", "log_console", "set_dictionary",
     "setLogLevel", "strdecode", "tokenize", "user_word_tag_tab",

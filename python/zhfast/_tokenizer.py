@@ -104,6 +104,29 @@ def _via_stand_in(core_spans, sentence):
     return [sentence[s[0]:s[1]] if isinstance(s, tuple) else s for s in core_spans(stand_in)]
 
 
+def _arrow_texts(texts):
+    """``texts`` as the core's Arrow calls take them: an object of the Arrow PyCapsule
+    interface (``__arrow_c_array__`` / ``__arrow_c_stream__``) as it is, any other
+    iterable as a list."""
+    if hasattr(texts, "__arrow_c_array__") or hasattr(texts, "__arrow_c_stream__"):
+        return texts
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("texts must be a column or a sequence of str, not a single %s" % type(texts).__name__)
+    return texts if texts.__class__ is list else list(texts)
+
+
+def _call_arrow(call, texts):
+    """``call(texts)`` on :func:`_arrow_texts`; a list with ``bytes`` items (which the
+    core refuses) is tried again with them decoded as ``lcut`` decodes them."""
+    texts = _arrow_texts(texts)
+    try:
+        return call(texts)
+    except TypeError:
+        if texts.__class__ is list and any(isinstance(t, bytes) for t in texts):
+            return call([strdecode(t) if isinstance(t, bytes) else t for t in texts])
+        raise
+
+
 class _BundledDictFile(io.BytesIO):
     """The bundled ``dict.txt`` as a binary file; marked so posseg need not re-read the
     tags it already has compiled."""
@@ -407,6 +430,43 @@ class Tokenizer:
             return core.offsets_batch(texts, _cut_mode(cut_all, HMM), threads)
         except UnicodeEncodeError:
             return core.offsets_batch([_stand_in(t) for t in texts], _cut_mode(cut_all, HMM), threads)
+
+    # -- Arrow columns (zhfast's own) -----------------------------------------------------
+
+    def cut_arrow(self, texts, cut_all=False, HMM=True, *, threads=None):
+        """``[lcut(t, cut_all, HMM) for t in texts]`` as an Arrow ``list<string>`` column,
+        cut on ``threads`` threads (all cores for ``None``) with the GIL released.
+
+        ``texts`` is anything that exports an Arrow array or stream of strings through
+        the Arrow PyCapsule interface (a pyarrow ``Array`` or ``ChunkedArray``, a table
+        column, a Polars ``Series``, a DuckDB or nanoarrow result; ``string``,
+        ``large_string`` or ``string_view``), or a sequence of ``str``.  No Python object
+        is made per token or per text.  The result exports the same interface:
+        ``pyarrow.array(r)``, ``pyarrow.chunked_array(r)`` and ``polars.Series(r)`` take
+        it without a copy; a chunked input gives a chunked result with the same chunk
+        lengths, and a null text gives a null list.  ``large_list`` / ``large_string``
+        are used where 32-bit offsets would overflow.  A column of anything but strings
+        raises ``TypeError``; a ``str`` with lone surrogates (which Arrow cannot hold)
+        raises ``UnicodeEncodeError``.
+        """
+        core = self._checked_core()
+        mode, threads = _cut_mode(cut_all, HMM), _check_threads(threads)
+        return _call_arrow(lambda t: core.cut_arrow(t, mode, threads), texts)
+
+    def cut_for_search_arrow(self, texts, HMM=True, *, threads=None):
+        """``[lcut_for_search(t, HMM) for t in texts]`` as an Arrow ``list<string>``
+        column; ``texts`` and the result as in :meth:`cut_arrow`."""
+        core = self._checked_core()
+        mode, threads = _search_mode(HMM), _check_threads(threads)
+        return _call_arrow(lambda t: core.cut_arrow(t, mode, threads), texts)
+
+    def cut_offsets_arrow(self, texts, cut_all=False, HMM=True, *, threads=None):
+        """``[cut_offsets(t, cut_all, HMM) for t in texts]`` as an Arrow ``list<uint32>``
+        column: each text's code-point token end offsets; ``texts`` and the result as in
+        :meth:`cut_arrow`."""
+        core = self._checked_core()
+        mode, threads = _cut_mode(cut_all, HMM), _check_threads(threads)
+        return _call_arrow(lambda t: core.offsets_arrow(t, mode, threads), texts)
 
     def tokenize(self, unicode_sentence, mode="default", HMM=True):
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is

@@ -192,6 +192,18 @@ class POSTokenizer:
             return [self._pairs(t, HMM) for t in texts]
         return [[pair(w, f) for w, f in items] for items in batches]
 
+    def cut_arrow(self, texts, HMM=True, *, threads=None):
+        """``[self.lcut(t, HMM) for t in texts]`` as an Arrow column of
+        ``list<struct<word: string, flag: string>>``, tagged on ``threads`` threads (all
+        cores for ``None``) with the GIL released; ``texts`` and the result as in
+        :meth:`zhfast.Tokenizer.cut_arrow`."""
+        from .._tokenizer import _call_arrow, _check_threads
+
+        self.makesure_userdict_loaded()
+        core = self.tokenizer._checked_core()
+        table, threads = self._tag_table(), _check_threads(threads)
+        return _call_arrow(lambda t: core.pos_cut_arrow(t, bool(HMM), table, threads), texts)
+
     def _lcut_internal(self, sentence):
         self.makesure_userdict_loaded()
         return self._pairs(strdecode(sentence), True)
@@ -236,3 +248,9 @@ def lcut(sentence, HMM=True, use_paddle=False):
 def lcut_batch(texts, HMM=True, *, threads=None):
     """``[lcut(t, HMM) for t in texts]`` on ``threads`` threads (all cores for ``None``)."""
     return dt.lcut_batch(texts, HMM, threads=threads)
+
+
+def cut_arrow(texts, HMM=True, *, threads=None):
+    """``[lcut(t, HMM) for t in texts]`` as an Arrow ``list<struct<word, flag>>`` column
+    (see :meth:`POSTokenizer.cut_arrow`)."""
+    return dt.cut_arrow(texts, HMM, threads=threads)
