@@ -31,11 +31,12 @@ enum Texts {
     View(StringViewArray),
 }
 
-/// Whether `dt` is one of the string types read here.
+/// Whether `dt` is one of the string types read here (or `null`, the type pyarrow and
+/// Polars give a column of nothing but nulls).
 fn is_string(dt: &DataType) -> bool {
     matches!(
         dt,
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null
     )
 }
 
@@ -69,6 +70,7 @@ impl Chunk {
             DataType::Utf8 => Chunk::new(Texts::Utf8(StringArray::from(data))),
             DataType::LargeUtf8 => Chunk::new(Texts::Large(LargeStringArray::from(data))),
             DataType::Utf8View => Chunk::new(Texts::View(StringViewArray::from(data))),
+            DataType::Null => Chunk::new(Texts::Utf8(StringArray::new_null(data.len()))),
             _ => {
                 let outer = StructArray::from(data);
                 let mut chunk = Chunk::from_data(outer.column(0).to_data())?;
