@@ -13,6 +13,7 @@ use crate::mode::Mode;
 use crate::posseg::PosSegmenter;
 use crate::segment::Segmenter;
 use crate::text::CharCursor;
+use crate::tokens::JOINED;
 use crate::worker::Worker;
 
 /// Where one piece's tokens end within its part.
@@ -168,10 +169,21 @@ impl OffsetPart {
     ) -> Result<()> {
         let tokens = worker.cut(seg, piece, mode)?;
         let mut cursor = CharCursor::default();
-        self.ends.reserve(tokens.len());
-        for i in 0..tokens.len() {
-            self.ends
-                .push(char_u32(cursor.char_offset(piece, tokens.end(i)))?);
+        let ends = tokens.spans.iter().map(|&(start, end)| {
+            let end = if start == JOINED {
+                tokens.joined[end].1
+            } else {
+                end
+            };
+            cursor.char_offset(piece, end)
+        });
+        if piece.len() <= u32::MAX as usize {
+            // No offset is past the piece's length in bytes: nothing to check per token.
+            self.ends.extend(ends.map(|end| end as u32));
+        } else {
+            for end in ends {
+                self.ends.push(char_u32(end)?);
+            }
         }
         let chars = if ends_item {
             0
