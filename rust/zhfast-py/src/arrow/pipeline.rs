@@ -1,6 +1,12 @@
 //! A column cut on several threads without the GIL: groups of items (never crossing a
 //! chunk) go to `zhfast_core::batch::in_order`, and the calling thread joins each group's
 //! part into its chunk's column as soon as it is next.
+//!
+//! Every item is cut whole, as one piece, by the group's `work`.  To cut a long item
+//! on several threads, its pieces (split where the cut does not change) would each be
+//! a unit of the groups here, cut with the parts' `cut_piece`/`tag_piece` and
+//! `ends_item = false` for all but the last: the builders already join such pieces back
+//! into one list (`zhfast_core::batch::columns`).
 
 use std::ops::Range;
 
