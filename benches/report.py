@@ -144,7 +144,8 @@ def ratio_table(rows: list[dict]) -> list[str]:
     for r in rows:
         by_group.setdefault(r["group"], {})[r["library"]] = r["mb_s"]
     # Batch rows compare with the single-call jieba row they replace.
-    base_of = {"lcut_batch": "lcut", "cut_offsets_batch": "lcut", "posseg_batch": "posseg"}
+    base_of = {"lcut_batch": "lcut", "cut_offsets_batch": "lcut", "posseg_batch": "posseg",
+               "cut_arrow": "lcut", "cut_offsets_arrow": "lcut", "posseg.cut_arrow": "posseg"}
     out = ["| benchmark | library | MB/s | × jieba | × rjieba / jieba-rs |", "| --- | --- | ---: | ---: | ---: |"]
     for group, libs in by_group.items():
         ref = libs.get("jieba") or by_group.get(base_of.get(group, "lcut"), {}).get("jieba")
@@ -153,6 +154,35 @@ def ratio_table(rows: list[dict]) -> list[str]:
             x_jieba = f"{mbs / ref:.1f}" if ref else "—"
             x_peer = f"{mbs / peer:.2f}" if peer and lib.startswith("zhfast") else "—"
             out.append(f"| {group} | {lib} | {mbs:.2f} | {x_jieba} | {x_peer} |")
+    return out
+
+
+#: The Arrow calls' targets: (group, library) -> times jieba's `lcut`, same run.
+ARROW_TARGETS = {
+    ("cut_offsets_arrow", "zhfast threads=1"): 80,
+    ("cut_offsets_arrow", "zhfast threads=all"): 150,
+    ("cut_arrow", "zhfast threads=1"): 70,
+    ("cut_arrow", "zhfast threads=all"): 130,
+}
+
+
+def arrow_table(rows: list[dict]) -> list[str]:
+    """The Arrow rows beside jieba and the core alone (criterion's `core hmm`, when run),
+    with their targets."""
+    mb_s = {(r["group"], r["library"]): r["mb_s"] for r in rows}
+    jieba = mb_s.get(("lcut", "jieba"))
+    if not jieba:
+        return []
+    out = ["| call | threads | MB/s | × jieba | target | × core alone |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+    core = mb_s.get(("core hmm", "zhfast"))
+    for (group, lib), target in ARROW_TARGETS.items():
+        if (group, lib) in mb_s:
+            v = mb_s[(group, lib)]
+            x_core = f"{v / core:.2f}" if core else "—"
+            out.append(f"| {group} | {lib.split('=')[1]} | {v:.2f} | {v / jieba:.1f} | ≥ {target} | {x_core} |")
+    out.append(f"| jieba `lcut` | 1 | {jieba:.2f} | 1 | | |")
+    if core:
+        out.append(f"| core alone (criterion, `hmm`) | 1 | {core:.2f} | {core / jieba:.1f} | | 1 |")
     return out
 
 
@@ -216,6 +246,11 @@ def main() -> None:
     for name, r in start.items():
         lines.append(f"| {name} | not installed | | |" if r is None else
                      f"| {name} | {r['wall_ms']:.1f} | {r['import_cut_ms']:.1f} | {r['rss_mb']:.1f} |")
+    arrow = arrow_table(rows)
+    if arrow:
+        lines += ["", "## Arrow columns against their targets", "",
+                  "`cut_offsets_arrow` and `cut_arrow` over one pyarrow `string` array of the lines; "
+                  "ratios to jieba's `lcut` (one call per line) in the same run.", ""] + arrow
     lines += ["", "## Dictionaries", ""] + [f"- {k}: {v:.3f}" if isinstance(v, float) else f"- {k}: {v}" for k, v in dictionary.items()]
     lines += ["", "## Memory of `lcut_batch` over a large input in 1 MB chunks", "",
               f"- input {rss['input_mb']:.0f} MB in {rss['seconds']:.1f} s; peak RSS {rss['peak_rss_mb']:.0f} MB "

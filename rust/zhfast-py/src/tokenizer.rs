@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
 use zhfast_core::{Dag, Dictionary, SharedDictionary, Snapshot};
 
+use crate::arrow;
 use crate::batches;
 use crate::cutting;
 use crate::errors::to_py;
@@ -235,6 +236,45 @@ impl CoreTokenizer {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         batches::pos_cut(py, &self.snapshot(), &texts, hmm, user_tags, threads)
+    }
+
+    /// [`Self::cut_batch`] over a column: an Arrow array or stream of strings, or a list
+    /// of `str` and `None`; the tokens as Arrow `list<string>`.
+    #[pyo3(signature = (texts, mode, threads=None))]
+    fn cut_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        mode: PyMode,
+        threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow::cut(py, &self.snapshot(), texts, mode.into(), threads)
+    }
+
+    /// [`Self::offsets_batch`] over a column, as Arrow `list<uint32>`.
+    #[pyo3(signature = (texts, mode, threads=None))]
+    fn offsets_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        mode: PyMode,
+        threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow::offsets(py, &self.snapshot(), texts, mode.into(), threads)
+    }
+
+    /// [`Self::pos_cut_batch`] over a column, as Arrow
+    /// `list<struct<word: string, flag: string>>`.
+    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None))]
+    fn pos_cut_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        hmm: bool,
+        user_tags: Option<&TagTable>,
+        threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow::pos_cut(py, &self.snapshot(), texts, hmm, user_tags, threads)
     }
 }
 
