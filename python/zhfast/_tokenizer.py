@@ -221,9 +221,7 @@ class Tokenizer:
             if abs_path == DEFAULT_DICT:
                 self._core = _core.CoreTokenizer.bundled()
             else:
-                with open(abs_path, "rb") as f:
-                    data = f.read()
-                self._core = load_dictionary(data, abs_path, self.tmp_dir, self.cache_file)
+                self._core = load_dictionary(abs_path, abs_path, self.tmp_dir, self.cache_file)
             self.initialized = True
             log_debug("Loading model cost %.3f seconds." % (time.time() - t1))
             log_debug("Prefix dict has been built successfully.")
