@@ -36,14 +36,14 @@
 //!
 //! | module | what it holds | jieba |
 //! | --- | --- | --- |
-//! | `text` | character classes, the pre-split, code-point offsets | `re_han_default`, `re_skip_default` |
+//! | `text` | character classes, the pre-split, safe split points of long texts, code-point offsets | `re_han_default`, `re_skip_default` |
 //! | `trie` | the double-array trie and its layout | — |
 //! | `dict` | words, frequencies, tags, `total`; loading, edits, merges, the shared versioned dictionary; `compile/`: text and binary formats | `FREQ`, `total`, `add_word`, `gen_pfdict` |
 //! | `segment` | the cutting modes: DAG, route, `cut_all`, search grams | `cut`, `get_DAG`, `calc`, `cut_for_search` |
 //! | `hmm` | the finalseg model, Viterbi, `finalseg.cut`, force-split words | `finalseg` |
 //! | [`posseg`] | part-of-speech tagging and its HMM | `posseg` |
 //! | [`keywords`] | TF-IDF, TextRank, the IDF table, the word test | `analyse` |
-//! | [`batch`] | many texts over threads, results in order | — |
+//! | [`batch`] | many texts over threads, results in order; long texts split | — |
 //! | `pycompat` | Python's `int()` and `isspace` where jieba relies on them | — |
 //!
 //! What was tried for speed, and what it gave, is recorded in `docs/performance.md`.
@@ -73,6 +73,7 @@ pub use mode::Mode;
 pub use posseg::{PosSegmenter, Tagged};
 pub use segment::dag::Dag;
 pub use segment::Segmenter;
+pub use text::split::SplitRule;
 pub use text::CharCursor;
 pub use tokens::{Tokens, JOINED, NO_WORD};
 pub use worker::Worker;

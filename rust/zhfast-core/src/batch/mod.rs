@@ -1,9 +1,11 @@
 //! Batches: many texts cut on several threads, results in input order.
 //!
 //! [`in_order`] schedules groups of texts over a pool and the calling thread; the
-//! functions here are what each thread runs on a group, with its own [`Worker`].
+//! functions here are what each thread runs on a group, with its own [`Worker`];
+//! [`pieces`] splits long texts so that several threads share one.
 
 pub mod in_order;
+pub mod pieces;
 
 use crate::error::Result;
 use crate::mode::Mode;
