@@ -44,6 +44,7 @@
 //! | [`posseg`] | part-of-speech tagging and its HMM | `posseg` |
 //! | [`keywords`] | TF-IDF, TextRank, the IDF table, the word test | `analyse` |
 //! | [`batch`] | many texts over threads, results in order; long texts split | — |
+//! | [`stream`] | a file's lines cut on threads, written in order | `python -m jieba` |
 //! | `pycompat` | Python's `int()` and `isspace` where jieba relies on them | — |
 //!
 //! What was tried for speed, and what it gave, is recorded in `docs/performance.md`.
@@ -60,6 +61,7 @@ mod mode;
 pub mod posseg;
 mod pycompat;
 mod segment;
+pub mod stream;
 mod text;
 mod tokens;
 mod trie;
