@@ -44,41 +44,60 @@ cut_offsets = dt.cut_offsets
 cut_offsets_batch = dt.cut_offsets_batch
 
 # jieba's enable_parallel swaps the module's cut functions for ones that cut line by line
-# in a process pool.  Here the lines go to lcut_batch's threads instead: no processes, no
-# pickling, any platform.
+# in a process pool.  Here a long text is split where jieba's pre-split allows and its
+# pieces go to lcut_batch's threads: no processes, any platform, the same tokens as the
+# serial cut (even for one huge line), and lcut / lcut_for_search are parallel too.
 pool = None
 _parallel_threads = None
+_parallel = False
+#: Texts shorter than this (in characters) are cut on the calling thread.
+_PARALLEL_MIN_CHARS = 1 << 14
 
 
-def _pcut(sentence, cut_all=False, HMM=True):
-    parts = strdecode(sentence).splitlines(True)
-    for words in dt.lcut_batch(parts, cut_all, HMM, threads=_parallel_threads):
-        yield from words
+def _plcut(sentence, cut_all=False, HMM=True, use_paddle=False):
+    sentence = strdecode(sentence)
+    if len(sentence) < _PARALLEL_MIN_CHARS:
+        return dt.lcut(sentence, cut_all, HMM)
+    return dt.lcut_batch([sentence], cut_all, HMM, threads=_parallel_threads)[0]
+
+
+def _plcut_for_search(sentence, HMM=True):
+    sentence = strdecode(sentence)
+    if len(sentence) < _PARALLEL_MIN_CHARS:
+        return dt.lcut_for_search(sentence, HMM)
+    return dt.lcut_for_search_batch([sentence], HMM, threads=_parallel_threads)[0]
+
+
+def _pcut(sentence, cut_all=False, HMM=True, use_paddle=False):
+    yield from _plcut(sentence, cut_all, HMM)
 
 
 def _pcut_for_search(sentence, HMM=True):
-    parts = strdecode(sentence).splitlines(True)
-    for words in dt.lcut_for_search_batch(parts, HMM, threads=_parallel_threads):
-        yield from words
+    yield from _plcut_for_search(sentence, HMM)
 
 
 def enable_parallel(processnum=None):
     """Cut with ``processnum`` threads (all cores for ``None``) in the module-level
-    ``cut`` and ``cut_for_search``, as jieba's ``enable_parallel`` does with processes.
-    Only ``dt`` is affected, as in jieba."""
-    global cut, cut_for_search, _parallel_threads
+    ``cut``, ``lcut``, ``cut_for_search``, ``lcut_for_search`` and ``posseg.cut`` /
+    ``posseg.lcut``, as jieba's ``enable_parallel`` does with processes for ``cut`` and
+    ``cut_for_search``.  A long text is split where jieba's own pre-split breaks, so the
+    tokens are those of the serial cut, on every platform.  Only ``dt`` is affected, as
+    in jieba."""
+    global cut, lcut, cut_for_search, lcut_for_search, _parallel_threads, _parallel
     if processnum is not None and (not isinstance(processnum, int) or processnum < 1):
         raise ValueError("processnum must be None or a positive int")
     dt.check_initialized()
     _parallel_threads = processnum
-    cut = _pcut
-    cut_for_search = _pcut_for_search
+    _parallel = True
+    cut, lcut = _pcut, _plcut
+    cut_for_search, lcut_for_search = _pcut_for_search, _plcut_for_search
 
 
 def disable_parallel():
-    global cut, cut_for_search
-    cut = dt.cut
-    cut_for_search = dt.cut_for_search
+    global cut, lcut, cut_for_search, lcut_for_search, _parallel
+    _parallel = False
+    cut, lcut = dt.cut, dt.lcut
+    cut_for_search, lcut_for_search = dt.cut_for_search, dt.lcut_for_search
 
 
 def install_as_jieba():

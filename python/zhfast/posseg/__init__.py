@@ -225,7 +225,13 @@ def _lcut_internal_no_hmm(s):
 
 def cut(sentence, HMM=True, use_paddle=False):
     """Words of ``sentence`` with their tags (``pair`` objects); a generator.
-    ``use_paddle`` is accepted and ignored, as jieba does without paddle installed."""
+    ``use_paddle`` is accepted and ignored, as jieba does without paddle installed.
+    After ``zhfast.enable_parallel()``, a long text is tagged on several threads."""
+    if zhfast._parallel:
+        sentence = strdecode(sentence)
+        if len(sentence) >= zhfast._PARALLEL_MIN_CHARS:
+            yield from dt.lcut_batch([sentence], HMM, threads=zhfast._parallel_threads)[0]
+            return
     yield from dt.cut(sentence, HMM=HMM)
 
 

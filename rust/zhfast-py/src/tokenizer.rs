@@ -201,31 +201,47 @@ impl CoreTokenizer {
 
     /// `[lcut(t, ...) for t in texts]` as `mode` says, on `threads` threads (all cores for
     /// `None`) without the GIL.
-    #[pyo3(signature = (texts, mode, threads=None))]
+    #[pyo3(signature = (texts, mode, threads=None, piece_bytes=None))]
     fn cut_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Vec<Bound<'py, PyString>>,
         mode: PyMode,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        batches::cut(py, &self.snapshot(), &texts, mode.into(), threads)
+        batches::cut(
+            py,
+            &self.snapshot(),
+            &texts,
+            mode.into(),
+            threads,
+            piece_bytes,
+        )
     }
 
     /// [`Self::offsets`] for many texts, on `threads` threads.
-    #[pyo3(signature = (texts, mode, threads=None))]
+    #[pyo3(signature = (texts, mode, threads=None, piece_bytes=None))]
     fn offsets_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Vec<Bound<'py, PyString>>,
         mode: PyMode,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        batches::offsets(py, &self.snapshot(), &texts, mode.into(), threads)
+        batches::offsets(
+            py,
+            &self.snapshot(),
+            &texts,
+            mode.into(),
+            threads,
+            piece_bytes,
+        )
     }
 
     /// `[posseg.lcut(t, HMM) for t in texts]`, on `threads` threads.
-    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None))]
+    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None, piece_bytes=None))]
     fn pos_cut_batch<'py>(
         &self,
         py: Python<'py>,
@@ -233,8 +249,17 @@ impl CoreTokenizer {
         hmm: bool,
         user_tags: Option<&TagTable>,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        batches::pos_cut(py, &self.snapshot(), &texts, hmm, user_tags, threads)
+        batches::pos_cut(
+            py,
+            &self.snapshot(),
+            &texts,
+            hmm,
+            user_tags,
+            threads,
+            piece_bytes,
+        )
     }
 }
 
