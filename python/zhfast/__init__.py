@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import _compat, _core
 from ._compat import setLogLevel, strdecode
+from ._files import cut_file
 from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, userdict_regex
 
 __version__ = _core.__version__
@@ -129,7 +130,7 @@ def _lcut_for_search_no_hmm(s):
 
 
 __all__ = [
-    "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "add_word", "calc", "cut", "cut_for_search",
+    "DEFAULT_DICT", "DEFAULT_DICT_NAME", "Tokenizer", "add_word", "calc", "cut", "cut_file", "cut_for_search",
     "cut_offsets", "cut_offsets_batch", "default_logger", "del_word", "disable_parallel", "dt",
     "enable_parallel", "install_as_jieba", "lcut_batch", "lcut_for_search_batch", "get_DAG", "get_FREQ", "get_dict_file", "load_userdict",
     "re_userdict", "suggest_freq", "initialize", "lcut", "lcut_for_search", "log_console", "set_dictionary",

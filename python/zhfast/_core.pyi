@@ -1,7 +1,7 @@
 """Type stubs for the Rust extension ``zhfast._core`` (see rust/zhfast-py)."""
 
 from array import array
-from typing import final
+from typing import Callable, final
 
 __all__ = [
     "CoreTokenizer", "IdfTable", "Mode", "TagTable", "__version__", "add_force_split", "bundled_dictionary_bytes",
@@ -45,6 +45,21 @@ class CoreTokenizer:
         threads: int | None = None,
         piece_bytes: int | None = None,
     ) -> list[list[tuple[str, str]]]: ...
+    def cut_stream(
+        self,
+        source: int | object,
+        sink: int | object,
+        mode: Mode,
+        delimiter: str,
+        *,
+        tag_delimiter: str | None = None,
+        user_tags: TagTable | None = None,
+        jsonl: bool = False,
+        universal_newlines: bool = True,
+        threads: int | None = None,
+        block_bytes: int = 1048576,
+        tick: Callable[[int], object] | None = None,
+    ) -> tuple[int, int, int]: ...
     def cut_spans(self, text: str, mode: Mode) -> list[tuple[int, int] | str]: ...
 
 @final

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod batches;
 mod cutting;
 mod errors;
+mod files;
 mod force_split;
 mod idf;
 mod keywords;

@@ -14,6 +14,7 @@ use zhfast_core::{Dag, Dictionary, SharedDictionary, Snapshot};
 use crate::batches;
 use crate::cutting;
 use crate::errors::to_py;
+use crate::files;
 use crate::mode::PyMode;
 use crate::strings::WordStrings;
 use crate::tags::TagTable;
@@ -260,6 +261,43 @@ impl CoreTokenizer {
             threads,
             piece_bytes,
         )
+    }
+
+    /// Cuts every line of `source` into `sink` (each a file descriptor or a binary file
+    /// object) on `threads` threads without the GIL, as `python -m jieba` prints lines
+    /// (or as JSON arrays); with `tag_delimiter`, tags them (posseg).  `tick(bytes_done)`
+    /// is called about every 50 ms.  Returns `(bytes_read, bytes_written, lines)`.
+    #[pyo3(signature = (
+        source, sink, mode, delimiter, *, tag_delimiter=None, user_tags=None, jsonl=false,
+        universal_newlines=true, threads=None, block_bytes=1048576, tick=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn cut_stream(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        sink: &Bound<'_, PyAny>,
+        mode: PyMode,
+        delimiter: String,
+        tag_delimiter: Option<String>,
+        user_tags: Option<&TagTable>,
+        jsonl: bool,
+        universal_newlines: bool,
+        threads: Option<usize>,
+        block_bytes: usize,
+        tick: Option<Py<PyAny>>,
+    ) -> PyResult<(u64, u64, u64)> {
+        let settings = files::StreamSettings {
+            mode: mode.into(),
+            delimiter,
+            tag_delimiter,
+            user_tags,
+            jsonl,
+            universal_newlines,
+            threads,
+            block_bytes,
+        };
+        files::cut_stream(py, &self.snapshot(), source, sink, settings, tick)
     }
 }
 
