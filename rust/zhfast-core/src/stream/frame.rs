@@ -36,8 +36,8 @@ impl Framer {
             _ => buf.len(),
         };
         let line_start = match self.newlines {
-            Newlines::Universal => buf[..limit].iter().rposition(|&b| b == b'\n' || b == b'\r'),
-            Newlines::Lf => buf[..limit].iter().rposition(|&b| b == b'\n'),
+            Newlines::Universal => memchr::memrchr2(b'\n', b'\r', &buf[..limit]),
+            Newlines::Lf => memchr::memrchr(b'\n', &buf[..limit]),
         }
         .map_or(0, |i| i + 1);
         let whole_lines = (line_start > 0).then_some((line_start, false));
@@ -139,8 +139,8 @@ impl<'a> Iterator for Lines<'a> {
         }
         let rest = &bytes[self.pos..];
         let found = match self.newlines {
-            Newlines::Universal => rest.iter().position(|&b| b == b'\n' || b == b'\r'),
-            Newlines::Lf => rest.iter().position(|&b| b == b'\n'),
+            Newlines::Universal => memchr::memchr2(b'\n', b'\r', rest),
+            Newlines::Lf => memchr::memchr(b'\n', rest),
         };
         let start = self.pos;
         let (end, ends) = match found {
