@@ -112,6 +112,15 @@ def test_file_objects(tmp_path):
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == expected_text(MIXED)
 
 
+def test_command_line_in_process(tmp_path, capsys):
+    # main() called from Python, with sys.stdout replaced: written through it.
+    from zhfast.__main__ import main
+
+    src = write(tmp_path, "in.txt", "我来到北京清华大学\n".encode("utf-8"))
+    main(["-q", "-j", "2", str(src)])
+    assert capsys.readouterr().out == "我 / 来到 / 北京 / 清华大学\n"
+
+
 def test_progress_callback(tmp_path):
     data = ("我来到北京清华大学\n" * 20000).encode("utf-8")
     src = write(tmp_path, "in.txt", data)
@@ -146,6 +155,9 @@ def test_errors(tmp_path):
         zhfast.cut_file(good, tmp_path / "out.txt", format="csv")
     with pytest.raises(TypeError):
         zhfast.cut_file(io.StringIO("北京"), io.BytesIO())
+    with pytest.raises(ValueError, match="same file"):
+        zhfast.cut_file(good, good)
+    assert good.read_bytes() == b"x\n"
 
 
 def test_a_negative_frequency_fails_as_jieba(tmp_path):

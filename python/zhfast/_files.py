@@ -101,13 +101,42 @@ def open_sink(dst):
     return _fd_end(f, f, False)
 
 
+class _TextWriter:
+    """A text stream without a binary buffer (``sys.stdout`` replaced by a ``StringIO``)
+    as a binary one."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data):
+        self.stream.write(data.decode("utf-8"))
+        return len(data)
+
+    def flush(self):
+        self.stream.flush()
+
+
+def _standard(stream, reading):
+    """``sys.stdin`` / ``sys.stdout``: by descriptor when it has one, else as a file
+    object (a replaced stream)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        try:
+            return _fd_end(buffer, None, reading)
+        except (OSError, ValueError, io.UnsupportedOperation):
+            return _End(buffer)
+    if reading:
+        raise TypeError("standard input has no binary buffer to read")
+    return _End(_TextWriter(stream))
+
+
 def stdin_source():
-    return _fd_end(sys.stdin.buffer, None, True) if sys.stdin is not None else None
+    return _standard(sys.stdin, True)
 
 
 def stdout_sink():
     sys.stdout.flush()
-    return _fd_end(sys.stdout.buffer, None, False)
+    return _standard(sys.stdout, False)
 
 
 def _progress_tick(progress, source, sink):
@@ -178,6 +207,8 @@ def cut_file(src, dst, *, cut_all=False, HMM=True, pos=None, delimiter=" / ", jo
     is a terminal.  Memory stays within a few ``block_bytes`` per thread, however large
     the file and however long its lines.
     """
+    if not hasattr(src, "read") and not hasattr(dst, "write") and os.path.exists(dst) and os.path.samefile(src, dst):
+        raise ValueError("cut_file: src and dst are the same file")
     source = open_source(src)
     try:
         sink = open_sink(dst)
