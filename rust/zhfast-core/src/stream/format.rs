@@ -19,7 +19,7 @@ impl Formatter<'_> {
     pub(crate) fn line<'t>(
         &self,
         out: &mut Vec<u8>,
-        tokens: impl Iterator<Item = (&'t str, Option<&'t str>)>,
+        tokens: impl Iterator<Item = (&'t [u8], Option<&'t [u8]>)>,
         continues: bool,
         ends: bool,
     ) {
@@ -29,10 +29,10 @@ impl Formatter<'_> {
                     if i > 0 || continues {
                         out.extend_from_slice(self.delimiter);
                     }
-                    out.extend_from_slice(word.as_bytes());
+                    out.extend_from_slice(word);
                     if let Some(tag) = tag {
                         out.extend_from_slice(self.tag_delimiter);
-                        out.extend_from_slice(tag.as_bytes());
+                        out.extend_from_slice(tag);
                     }
                 }
                 if ends {
@@ -74,11 +74,10 @@ impl Formatter<'_> {
     }
 }
 
-/// `s` as a JSON string, as Python's `json.dumps(s, ensure_ascii=False)` writes it:
-/// only `"`, `\` and control characters below U+0020 are escaped.
-fn json_string(out: &mut Vec<u8>, s: &str) {
+/// `bytes` (UTF-8) as a JSON string, as Python's `json.dumps(s, ensure_ascii=False)`
+/// writes it: only `"`, `\` and control characters below U+0020 are escaped.
+fn json_string(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
-    let bytes = s.as_bytes();
     let mut plain = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape: &[u8] = match b {
@@ -121,7 +120,9 @@ mod tests {
         for &(tokens, continues, ends) in pieces {
             f.line(
                 &mut out,
-                tokens.iter().map(|&t| (t, tags.then_some("n"))),
+                tokens
+                    .iter()
+                    .map(|&t| (t.as_bytes(), tags.then_some(&b"n"[..]))),
                 continues,
                 ends,
             );
@@ -159,7 +160,10 @@ mod tests {
     #[test]
     fn json_escapes_as_python() {
         let mut out = Vec::new();
-        json_string(&mut out, "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é 中");
+        json_string(
+            &mut out,
+            "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é 中".as_bytes(),
+        );
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\u{7f}é 中\""

@@ -19,6 +19,7 @@ use super::frame::{Framer, Lines};
 use super::{Cutter, Newlines, Options, StreamError, Summary};
 use crate::error::Error;
 use crate::text::split::SplitRule;
+use crate::tokens::JOINED;
 use crate::worker::Worker;
 
 /// How often the caller's `tick` runs, at least, while the stream runs.
@@ -391,17 +392,18 @@ fn cut_unit(
         match cutter {
             Cutter::Words(seg, mode) => {
                 let tokens = worker.cut(seg, line, *mode).map_err(Failure::Cut)?;
-                fmt.line(
-                    &mut out,
-                    tokens.iter(line).map(|w| (w, None)),
-                    continues,
-                    ends,
-                );
+                let bytes = line.as_bytes();
+                let words = tokens.spans.iter().map(|&(s, e)| match s {
+                    JOINED => (tokens.joined[e].0.as_bytes(), None),
+                    _ => (&bytes[s..e], None),
+                });
+                fmt.line(&mut out, words, continues, ends);
             }
             Cutter::Tags(seg, hmm) => {
                 let tagged = worker.tag(seg, line, *hmm).map_err(Failure::Cut)?;
                 let words = tagged.spans.iter().zip(&tagged.tags);
-                let words = words.map(|(&(a, b), tag)| (&line[a..b], Some(tag.as_str())));
+                let bytes = line.as_bytes();
+                let words = words.map(|(&(a, b), tag)| (&bytes[a..b], Some(tag.as_bytes())));
                 fmt.line(&mut out, words, continues, ends);
             }
         }
