@@ -183,6 +183,34 @@ def test_progress_on_stderr(tmp_path, infile):
     assert proc.stderr == b""
 
 
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals")
+def test_progress_by_default_on_a_terminal(tmp_path, infile):
+    import pty
+
+    def stderr_on_a_terminal(args):
+        master, slave = pty.openpty()
+        try:
+            subprocess.run([sys.executable, "-m", "zhfast", "-q", *args], stdout=subprocess.DEVNULL, stderr=slave,
+                           timeout=120, check=True)
+            os.close(slave)
+            chunks = []
+            while True:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # EIO once the terminal's other end is closed and drained
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(master)
+
+    shown = stderr_on_a_terminal(["-o", str(tmp_path / "out.txt"), infile])
+    assert b"100% [" in shown and b"MB/s" in shown
+    assert stderr_on_a_terminal(["--no-progress", "-o", str(tmp_path / "out.txt"), infile]) == b""
+
+
 @pytest.fixture(scope="module")
 def big(tmp_path_factory):
     p = tmp_path_factory.mktemp("cli") / "big.txt"
