@@ -26,6 +26,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import dictionaries  # noqa: E402  (benches/dictionaries.py)
+import files  # noqa: E402  (benches/files.py)
 import startup  # noqa: E402  (benches/startup.py)
 
 RSS_CHILD = startup.PEAK_RSS + r"""
@@ -146,7 +147,8 @@ def ratio_table(rows: list[dict]) -> list[str]:
         by_group.setdefault(r["group"], {})[r["library"]] = r["mb_s"]
     # Batch rows compare with the single-call jieba row they replace.
     base_of = {"lcut_batch": "lcut", "cut_offsets_batch": "lcut", "posseg_batch": "posseg",
-               "cut_arrow": "lcut", "cut_offsets_arrow": "lcut", "posseg.cut_arrow": "posseg"}
+               "cut_arrow": "lcut", "cut_offsets_arrow": "lcut", "posseg.cut_arrow": "posseg",
+               "cli: one long line": "cli: file"}
     out = ["| benchmark | library | MB/s | × jieba | × rjieba / jieba-rs |", "| --- | --- | ---: | ---: | ---: |"]
     for group, libs in by_group.items():
         ref = libs.get("jieba") or by_group.get(base_of.get(group, "lcut"), {}).get("jieba")
@@ -230,6 +232,8 @@ def main() -> None:
     dictionary = startup.dictionary_figures(args.quick)
     compiles = dictionaries.compile_figures(args.quick)
     rss = batch_rss(8 if args.quick else 100)
+    on_files = files.run(args.quick)
+    rows += on_files["rows"]
 
     method = ("each benchmark's median round" if sessions == 1 else
               f"each benchmark's median round, then the median over {sessions} runs of the pytest-benchmark suite, "
@@ -261,7 +265,8 @@ def main() -> None:
     lines += dictionaries.table(compiles)
     lines += ["", "## Memory of `lcut_batch` over a large input in 1 MB chunks", "",
               f"- input {rss['input_mb']:.0f} MB in {rss['seconds']:.1f} s; peak RSS {rss['peak_rss_mb']:.0f} MB "
-              f"= {rss['rss_over_input']:.2f}× the input", ""]
+              f"= {rss['rss_over_input']:.2f}× the input", "",
+              "## Files and the command line (`benches/files.py`)", ""] + files.summary(on_files) + [""]
     text = "\n".join(lines)
     print(text)
     if out_dir:
@@ -269,7 +274,7 @@ def main() -> None:
         (out_dir / "benchmarks.md").write_text(text, encoding="utf-8")
         chart(rows, out_dir / "benchmarks.png")
         figures = {"throughput": rows, "start": start, "dictionary": dictionary, "dictionary_compile": compiles,
-                   "batch_rss": rss}
+                   "batch_rss": rss, "files": on_files["figures"]}
         (out_dir / "benchmarks.json").write_text(json.dumps(figures, indent=1))
 
 

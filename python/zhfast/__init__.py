@@ -30,6 +30,7 @@ from ._compat import (
 )
 from ._compat import get_abs_path as _get_abs_path  # noqa: F401  (jieba has it)
 from ._compat import set_package_log_level as setLogLevel
+from ._files import cut_file
 from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer
 
 if TYPE_CHECKING:
@@ -97,22 +98,36 @@ cut_for_search_arrow = dt.cut_for_search_arrow
 cut_offsets_arrow = dt.cut_offsets_arrow
 
 # jieba's enable_parallel swaps the module's cut functions for ones that cut line by line
-# in a process pool.  Here the lines go to lcut_batch's threads instead: no processes, no
-# pickling, any platform.
+# in a process pool.  Here a long text is split where jieba's pre-split allows and its
+# pieces go to lcut_batch's threads: no processes, any platform, the same tokens as the
+# serial cut (even for one huge line), and lcut / lcut_for_search are parallel too.
 pool = None
 _parallel_threads: int | None = None
+_parallel = False
+#: Texts shorter than this (in characters) are cut on the calling thread.
+_PARALLEL_MIN_CHARS = 1 << 14
 
 
-def _pcut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True) -> Iterator[str]:
-    parts = strdecode(sentence).splitlines(True)
-    for words in dt.lcut_batch(parts, cut_all, HMM, threads=_parallel_threads):
-        yield from words
+def _plcut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> list[str]:
+    sentence = strdecode(sentence)
+    if len(sentence) < _PARALLEL_MIN_CHARS:
+        return dt.lcut(sentence, cut_all, HMM)
+    return dt.lcut_batch([sentence], cut_all, HMM, threads=_parallel_threads)[0]
+
+
+def _plcut_for_search(sentence: str | bytes, HMM: bool = True) -> list[str]:
+    sentence = strdecode(sentence)
+    if len(sentence) < _PARALLEL_MIN_CHARS:
+        return dt.lcut_for_search(sentence, HMM)
+    return dt.lcut_for_search_batch([sentence], HMM, threads=_parallel_threads)[0]
+
+
+def _pcut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True, use_paddle: bool = False) -> Iterator[str]:
+    yield from _plcut(sentence, cut_all, HMM)
 
 
 def _pcut_for_search(sentence: str | bytes, HMM: bool = True) -> Iterator[str]:
-    parts = strdecode(sentence).splitlines(True)
-    for words in dt.lcut_for_search_batch(parts, HMM, threads=_parallel_threads):
-        yield from words
+    yield from _plcut_for_search(sentence, HMM)
 
 
 def _rebind(name: str, value: object) -> None:
@@ -123,21 +138,31 @@ def _rebind(name: str, value: object) -> None:
 
 def enable_parallel(processnum: int | None = None) -> None:
     """Cut with ``processnum`` threads (all cores for ``None``) in the module-level
-    ``cut`` and ``cut_for_search``, as jieba's ``enable_parallel`` does with processes.
-    Only ``dt`` is affected, as in jieba."""
-    global _parallel_threads
+    ``cut``, ``lcut``, ``cut_for_search``, ``lcut_for_search`` and ``posseg.cut`` /
+    ``posseg.lcut``, as jieba's ``enable_parallel`` does with processes for ``cut`` and
+    ``cut_for_search``.  A long text is split where jieba's own pre-split breaks, so the
+    tokens are those of the serial cut, on every platform.  Only ``dt`` is affected, as
+    in jieba."""
+    global _parallel_threads, _parallel
     if processnum is not None and (not isinstance(processnum, int) or processnum < 1):
         raise ValueError("processnum must be None or a positive int")
     dt.check_initialized()
     _parallel_threads = processnum
+    _parallel = True
     _rebind("cut", _pcut)
+    _rebind("lcut", _plcut)
     _rebind("cut_for_search", _pcut_for_search)
+    _rebind("lcut_for_search", _plcut_for_search)
 
 
 def disable_parallel() -> None:
     """Back to cutting on the calling thread."""
+    global _parallel
+    _parallel = False
     _rebind("cut", dt.cut)
+    _rebind("lcut", dt.lcut)
     _rebind("cut_for_search", dt.cut_for_search)
+    _rebind("lcut_for_search", dt.lcut_for_search)
 
 
 def install_as_jieba() -> None:
@@ -171,7 +196,7 @@ def _lcut_for_search_no_hmm(s: str | bytes) -> list[str]:
 
 
 __all__ = [
-    "add_word", "calc", "check_paddle_install", "cut", "cut_arrow", "cut_for_search", "cut_for_search_arrow",
+    "add_word", "calc", "check_paddle_install", "cut", "cut_arrow", "cut_file", "cut_for_search", "cut_for_search_arrow",
     "cut_offsets", "cut_offsets_arrow", "cut_offsets_batch", "DEFAULT_DICT", "DEFAULT_DICT_NAME",
     "default_encoding", "default_logger", "del_word", "DICT_WRITING", "disable_parallel", "dt",
     "enable_paddle", "enable_parallel", "get_DAG", "get_dict_file", "get_FREQ", "get_module_res",

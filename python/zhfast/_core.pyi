@@ -2,7 +2,7 @@
 
 import os
 from array import array
-from typing import final
+from typing import Callable, final
 
 __all__ = [
     "add_force_split", "ArrowArray", "ArrowChunkedArray", "best_route", "bundled_dictionary_bytes", "CoreTokenizer",
@@ -36,13 +36,37 @@ class CoreTokenizer:
     def wait_compacted(self) -> None: ...
     def cut(self, text: str, mode: Mode) -> list[str]: ...
     def tokenize(self, text: str, mode: Mode) -> list[tuple[str, int, int]]: ...
-    def cut_batch(self, texts: list[str], mode: Mode, threads: int | None = None) -> list[list[str]]: ...
+    def cut_batch(
+        self, texts: list[str], mode: Mode, threads: int | None = None, piece_bytes: int | None = None
+    ) -> list[list[str]]: ...
     def offsets(self, text: str, mode: Mode) -> array[int]: ...
-    def offsets_batch(self, texts: list[str], mode: Mode, threads: int | None = None) -> list[array[int]]: ...
+    def offsets_batch(
+        self, texts: list[str], mode: Mode, threads: int | None = None, piece_bytes: int | None = None
+    ) -> list[array[int]]: ...
     def pos_cut(self, text: str, hmm: bool, user_tags: TagTable | None = None) -> list[tuple[str, str]]: ...
     def pos_cut_batch(
-        self, texts: list[str], hmm: bool, user_tags: TagTable | None = None, threads: int | None = None
+        self,
+        texts: list[str],
+        hmm: bool,
+        user_tags: TagTable | None = None,
+        threads: int | None = None,
+        piece_bytes: int | None = None,
     ) -> list[list[tuple[str, str]]]: ...
+    def cut_stream(
+        self,
+        source: int | object,
+        sink: int | object,
+        mode: Mode,
+        delimiter: str,
+        *,
+        tag_delimiter: str | None = None,
+        user_tags: TagTable | None = None,
+        jsonl: bool = False,
+        universal_newlines: bool = True,
+        threads: int | None = None,
+        block_bytes: int = 1048576,
+        tick: Callable[[int], object] | None = None,
+    ) -> tuple[int, int, int]: ...
     def cut_spans(self, text: str, mode: Mode) -> list[tuple[int, int] | str]: ...
     def cut_arrow(self, texts: object, mode: Mode, threads: int | None = None) -> ArrowArray | ArrowChunkedArray: ...
     def offsets_arrow(self, texts: object, mode: Mode, threads: int | None = None) -> ArrowArray | ArrowChunkedArray: ...

@@ -446,7 +446,13 @@ def _lcut_internal_no_hmm(s: str | bytes) -> list[pair]:
 def cut(sentence: str | bytes, HMM: bool = True, use_paddle: bool = False) -> Generator[pair, None, None]:
     """Words of ``sentence`` with their tags (``pair`` objects); a generator.
     ``use_paddle`` is accepted and ignored, as jieba does when paddle is not
-    installed (zhfast has no paddle mode)."""
+    installed (zhfast has no paddle mode).  After ``zhfast.enable_parallel()``, a long
+    text is tagged on several threads."""
+    if zhfast._parallel:
+        sentence = strdecode(sentence)
+        if len(sentence) >= zhfast._PARALLEL_MIN_CHARS:
+            yield from dt.lcut_batch([sentence], HMM, threads=zhfast._parallel_threads)[0]
+            return
     yield from dt.cut(sentence, HMM=HMM)
 
 

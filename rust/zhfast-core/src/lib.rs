@@ -36,15 +36,16 @@
 //!
 //! | module | what it holds | jieba |
 //! | --- | --- | --- |
-//! | `text` | character classes, the pre-split, code-point offsets | `re_han_default`, `re_skip_default` |
+//! | `text` | character classes, the pre-split, safe split points of long texts, code-point offsets | `re_han_default`, `re_skip_default` |
 //! | `trie` | the double-array trie and its layout | — |
 //! | `dict` | words, frequencies, tags, `total`; loading, edits, merges, the shared versioned dictionary; `compile/`: text and binary formats | `FREQ`, `total`, `add_word`, `gen_pfdict` |
 //! | `segment` | the cutting modes: DAG, route, `cut_all`, search grams | `cut`, `get_DAG`, `calc`, `cut_for_search` |
 //! | `hmm` | the finalseg model, Viterbi, `finalseg.cut`, force-split words | `finalseg` |
 //! | [`posseg`] | part-of-speech tagging and its HMM | `posseg` |
 //! | [`keywords`] | TF-IDF, TextRank, the IDF table, the word test | `analyse` |
-//! | [`batch`] | many texts over threads, results in order | — |
 //! | [`parts`] | the stages of a cut one at a time, for a caller's own cut loop | `calc`, `finalseg.viterbi`, `posseg.viterbi` |
+//! | [`batch`] | many texts over threads, results in order; long texts split | — |
+//! | [`stream`] | a file's lines cut on threads, written in order | `python -m jieba` |
 //! | `pycompat` | Python's `int()` and `isspace` where jieba relies on them | — |
 //!
 //! What was tried for speed, and what it gave, is recorded in `docs/performance.md`.
@@ -62,6 +63,7 @@ pub mod parts;
 pub mod posseg;
 mod pycompat;
 mod segment;
+pub mod stream;
 mod text;
 mod tokens;
 mod trie;
@@ -77,6 +79,7 @@ pub use mode::Mode;
 pub use posseg::{PosSegmenter, Tagged};
 pub use segment::dag::Dag;
 pub use segment::Segmenter;
+pub use text::split::SplitRule;
 pub use text::CharCursor;
 pub use tokens::{Tokens, JOINED, NO_WORD};
 pub use worker::Worker;

@@ -1,6 +1,8 @@
 //! Which of jieba's cutting calls to run: one value from the Python layer to the core,
 //! instead of the `cut_all`, `HMM` and search flags.
 
+use crate::text::split::SplitRule;
+
 /// One of jieba's cutting modes.
 ///
 /// `cut(s, cut_all=True)` ignores `HMM`, so there is one `All`; `cut_for_search` takes
@@ -50,6 +52,11 @@ impl Mode {
     /// characters in its grams, `cut_all` in its overlapping words).
     pub fn partitions(self) -> bool {
         matches!(self, Mode::Default | Mode::NoHmm)
+    }
+
+    /// Where a long text may be split for this mode (see [`SplitRule`]).
+    pub fn split_rule(self) -> SplitRule {
+        SplitRule::for_cut(self == Mode::All)
     }
 
     /// Whether the words are expanded with their 2- and 3-grams (`cut_for_search`).

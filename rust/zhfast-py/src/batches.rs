@@ -1,16 +1,18 @@
 //! Many texts at once: cut in groups on several threads without the GIL (the calling
 //! thread among them, see `zhfast_core::batch::in_order`), each group's results built on
-//! the calling thread, in order, as soon as it is next.
+//! the calling thread, in order, as soon as it is next.  A long text is split into
+//! pieces (`zhfast_core::batch::pieces`) that go to different threads; its result is
+//! put together from its pieces' as they come.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyOverflowError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use zhfast_core::batch::in_order::{self, Stopped};
-use zhfast_core::batch::{cut_texts, tag_texts};
-use zhfast_core::{Mode, PosSegmenter, Segmenter, Snapshot};
+use zhfast_core::batch::pieces::{cut_pieces, split_texts, tag_pieces, Piece};
+use zhfast_core::{CharCursor, Mode, PosSegmenter, Segmenter, Snapshot, SplitRule};
 
 use crate::cutting::{end_offsets, offsets_array, tagged_list};
 use crate::errors::to_py;
@@ -28,6 +30,48 @@ const GROUP_TEXTS: usize = 256;
 /// Groups that helpers may cut ahead of the calling thread, per thread: what bounds the
 /// tokens held in memory for a batch of any size (about 256 KB of text per thread).
 const WINDOW_GROUPS_PER_THREAD: usize = 32;
+/// A text longer than this is split into pieces about this long, which threads share.
+pub(crate) const PIECE_BYTES: usize = 16 << 10;
+
+/// A long text's result, put together from its pieces' as they arrive in order.
+struct Pending<T> {
+    partial: Option<T>,
+}
+
+impl<T> Pending<T> {
+    fn new() -> Self {
+        Pending { partial: None }
+    }
+
+    /// Adds `piece`'s result; the text's whole result once its last piece is in.
+    fn add(
+        &mut self,
+        piece: &Piece,
+        result: T,
+        join: impl FnOnce(&mut T, T) -> PyResult<()>,
+    ) -> PyResult<Option<T>> {
+        if piece.is_whole() {
+            return Ok(Some(result));
+        }
+        match self.partial.as_mut() {
+            Some(partial) if piece.start > 0 => join(partial, result)?,
+            _ => self.partial = Some(result),
+        }
+        Ok(if piece.last {
+            self.partial.take()
+        } else {
+            None
+        })
+    }
+}
+
+/// Appends `more` to `list` (unbound: a long text's list is held between hand-overs,
+/// which the batch may run on another thread).
+fn extend_list(py: Python<'_>, list: &Py<PyList>, more: Py<PyList>) -> PyResult<()> {
+    let list = list.bind(py);
+    let n = list.len();
+    list.as_sequence().set_slice(n, n, more.bind(py))
+}
 
 /// `[lcut(t, ...) for t in texts]` as lists of `str`.
 pub(crate) fn cut<'py>(
@@ -36,26 +80,33 @@ pub(crate) fn cut<'py>(
     texts: &[Bound<'py, PyString>],
     mode: Mode,
     threads: Option<usize>,
+    piece_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     // The list is filled on this thread, with the GIL, but held across `detach`.
     let list = out.clone().unbind();
     let force = force_split::WORDS.snapshot();
     let seg = Segmenter::new(&snapshot.dict, &force);
+    let mut pending = Pending::new();
     run(
         py,
         texts,
         threads,
-        |texts| cut_texts(&seg, texts, mode).map_err(to_py),
-        |py, texts, batch| {
-            for (i, text) in texts.iter().enumerate() {
-                list.bind(py).append(token_list_range(
+        (mode.split_rule(), piece_bytes),
+        |texts, pieces| cut_pieces(&seg, texts, pieces, mode).map_err(to_py),
+        |py, texts, pieces, batch| {
+            for (i, piece) in pieces.iter().enumerate() {
+                let tokens = token_list_range(
                     py,
                     &snapshot.extra,
-                    text,
+                    piece.of(texts),
                     &batch.tokens,
                     batch.range(i),
-                )?)?;
+                )?;
+                let join = |list: &mut Py<PyList>, more| extend_list(py, list, more);
+                if let Some(whole) = pending.add(piece, tokens.unbind(), join)? {
+                    list.bind(py).append(whole)?;
+                }
             }
             Ok(())
         },
@@ -70,33 +121,62 @@ pub(crate) fn offsets<'py>(
     texts: &[Bound<'py, PyString>],
     mode: Mode,
     threads: Option<usize>,
+    piece_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     // The list is filled on this thread, with the GIL, but held across `detach`.
     let list = out.clone().unbind();
     let force = force_split::WORDS.snapshot();
     let seg = Segmenter::new(&snapshot.dict, &force);
+    // A long text's offsets so far (native-endian `u32` bytes) and its characters.
+    let mut pending = Pending::new();
     run(
         py,
         texts,
         threads,
-        // The offsets are counted where the text was cut, in parallel; the caller only
-        // wraps each text's bytes in an array.
-        |texts| {
-            let batch = cut_texts(&seg, texts, mode).map_err(to_py)?;
+        (mode.split_rule(), piece_bytes),
+        // The offsets are counted where the text was cut, in parallel, from each piece's
+        // start; the caller shifts a piece's by the characters of the pieces before it
+        // and wraps each text's bytes in an array.
+        |texts, pieces| {
+            let batch = cut_pieces(&seg, texts, pieces, mode).map_err(to_py)?;
             let mut ends = Vec::with_capacity(4 * batch.tokens.len());
-            let mut bounds = Vec::with_capacity(texts.len() + 1);
+            let mut bounds = Vec::with_capacity(pieces.len() + 1);
+            let mut chars = Vec::with_capacity(pieces.len());
             bounds.push(0);
-            for (i, text) in texts.iter().enumerate() {
+            for (i, piece) in pieces.iter().enumerate() {
+                let text = piece.of(texts);
                 end_offsets(text, &batch.tokens, batch.range(i), &mut ends)?;
                 bounds.push(ends.len());
+                chars.push(if piece.is_whole() {
+                    0
+                } else {
+                    CharCursor::default().char_offset(text, text.len())
+                });
             }
-            Ok((ends, bounds))
+            Ok((ends, bounds, chars))
         },
-        |py, _, (ends, bounds)| {
-            for pair in bounds.windows(2) {
-                list.bind(py)
-                    .append(offsets_array(py, &ends[pair[0]..pair[1]])?)?;
+        |py, _, pieces, (ends, bounds, chars)| {
+            for (i, piece) in pieces.iter().enumerate() {
+                let own = &ends[bounds[i]..bounds[i + 1]];
+                if piece.is_whole() {
+                    list.bind(py).append(offsets_array(py, own)?)?;
+                    continue;
+                }
+                let part = (own.to_vec(), chars[i]);
+                let joined = pending.add(piece, part, |(bytes, count), (more, n)| {
+                    let base = u32::try_from(*count).map_err(|_| too_long())?;
+                    for end in more.chunks_exact(4) {
+                        let end = u32::from_ne_bytes(end.try_into().expect("4 bytes"));
+                        let end = end.checked_add(base).ok_or_else(too_long)?;
+                        bytes.extend_from_slice(&end.to_ne_bytes());
+                    }
+                    *count += n;
+                    Ok(())
+                })?;
+                if let Some((bytes, _)) = joined {
+                    list.bind(py).append(offsets_array(py, &bytes)?)?;
+                }
             }
             Ok(())
         },
@@ -104,7 +184,12 @@ pub(crate) fn offsets<'py>(
     Ok(out)
 }
 
+fn too_long() -> PyErr {
+    PyOverflowError::new_err("text longer than 2**32 characters")
+}
+
 /// `[posseg.lcut(t, HMM) for t in texts]` as lists of `(word, tag)`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn pos_cut<'py>(
     py: Python<'py>,
     snapshot: &Snapshot<WordStrings>,
@@ -112,20 +197,27 @@ pub(crate) fn pos_cut<'py>(
     hmm: bool,
     user_tags: Option<&TagTable>,
     threads: Option<usize>,
+    piece_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     // The list is filled on this thread, with the GIL, but held across `detach`.
     let list = out.clone().unbind();
     let lookup = |w: &str| user_tags.and_then(|t| t.get(w));
     let seg = PosSegmenter::new(&snapshot.dict, &lookup);
+    let mut pending = Pending::new();
     run(
         py,
         texts,
         threads,
-        |texts| tag_texts(&seg, texts, hmm).map_err(to_py),
-        |py, texts, tagged| {
-            for (text, tagged) in texts.iter().zip(tagged) {
-                list.bind(py).append(tagged_list(py, text, &tagged)?)?;
+        (SplitRule::posseg(), piece_bytes),
+        |texts, pieces| tag_pieces(&seg, texts, pieces, hmm).map_err(to_py),
+        |py, texts, pieces, tagged| {
+            for (piece, tagged) in pieces.iter().zip(tagged) {
+                let words = tagged_list(py, piece.of(texts), &tagged)?;
+                let join = |list: &mut Py<PyList>, more| extend_list(py, list, more);
+                if let Some(whole) = pending.add(piece, words.unbind(), join)? {
+                    list.bind(py).append(whole)?;
+                }
             }
             Ok(())
         },
@@ -133,15 +225,17 @@ pub(crate) fn pos_cut<'py>(
     Ok(out)
 }
 
-/// Runs `work` on groups of consecutive `texts` on `threads` threads (all cores for
-/// `None`), the calling thread among them, without the GIL, and `consume` on each
-/// group's result on the calling thread, in order, with the GIL.
+/// Runs `work` on groups of consecutive pieces of `texts` (texts longer than
+/// `piece_bytes`, by default [`PIECE_BYTES`], split by the rule) on `threads` threads
+/// (all cores for `None`), the calling thread among them, without the GIL, and
+/// `consume` on each group's result on the calling thread, in order, with the GIL.
 fn run<'py, R: Send>(
     py: Python<'py>,
     texts: &[Bound<'py, PyString>],
     threads: Option<usize>,
-    work: impl Fn(&[Cow<'_, str>]) -> PyResult<R> + Sync,
-    mut consume: impl FnMut(Python<'_>, &[Cow<'_, str>], R) -> PyResult<()> + Send,
+    (rule, piece_bytes): (SplitRule, Option<usize>),
+    work: impl Fn(&[Cow<'_, str>], &[Piece]) -> PyResult<R> + Sync,
+    mut consume: impl FnMut(Python<'_>, &[Cow<'_, str>], &[Piece], R) -> PyResult<()> + Send,
 ) -> PyResult<()> {
     let threads = threads.unwrap_or_else(pools::all_cores).max(1);
     // The calling thread is one of the threads: a pool of the others.
@@ -151,14 +245,17 @@ fn run<'py, R: Send>(
         None
     };
     let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
-    let groups = in_order::groups(texts.iter().map(|t| t.len()), GROUP_BYTES, GROUP_TEXTS);
-    let work_on = |range: Range<usize>| work(&texts[range]);
+    let piece_bytes = piece_bytes.unwrap_or(PIECE_BYTES).max(1);
+    // Finding the split points reads a few characters per piece: done here, at once.
+    let pieces = split_texts(&texts, rule, piece_bytes);
+    let groups = in_order::groups(pieces.iter().map(Piece::len), GROUP_BYTES, GROUP_TEXTS);
+    let work_on = |range: Range<usize>| work(&texts, &pieces[range]);
     // Each hand-over also runs pending signal handlers, so that Ctrl-C (or any handler
     // that raises) stops a long batch between two groups, as it would a Python loop.
     let hand_over = |range: Range<usize>, result: PyResult<R>| {
         Python::attach(|py| {
             py.check_signals()?;
-            consume(py, &texts[range], result?)
+            consume(py, &texts, &pieces[range], result?)
         })
     };
     let window = WINDOW_GROUPS_PER_THREAD * threads;

@@ -11,6 +11,7 @@ mod batches;
 mod cut_parts;
 mod cutting;
 mod errors;
+mod files;
 mod force_split;
 mod idf;
 mod keywords;

@@ -19,6 +19,7 @@ use crate::arrow;
 use crate::batches;
 use crate::cutting;
 use crate::errors::to_py;
+use crate::files;
 use crate::mode::PyMode;
 use crate::strings::WordStrings;
 use crate::tags::TagTable;
@@ -235,31 +236,47 @@ impl CoreTokenizer {
 
     /// `[lcut(t, ...) for t in texts]` as `mode` says, on `threads` threads (all cores for
     /// `None`) without the GIL.
-    #[pyo3(signature = (texts, mode, threads=None))]
+    #[pyo3(signature = (texts, mode, threads=None, piece_bytes=None))]
     fn cut_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Vec<Bound<'py, PyString>>,
         mode: PyMode,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        batches::cut(py, &self.snapshot(), &texts, mode.into(), threads)
+        batches::cut(
+            py,
+            &self.snapshot(),
+            &texts,
+            mode.into(),
+            threads,
+            piece_bytes,
+        )
     }
 
     /// [`Self::offsets`] for many texts, on `threads` threads.
-    #[pyo3(signature = (texts, mode, threads=None))]
+    #[pyo3(signature = (texts, mode, threads=None, piece_bytes=None))]
     fn offsets_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Vec<Bound<'py, PyString>>,
         mode: PyMode,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        batches::offsets(py, &self.snapshot(), &texts, mode.into(), threads)
+        batches::offsets(
+            py,
+            &self.snapshot(),
+            &texts,
+            mode.into(),
+            threads,
+            piece_bytes,
+        )
     }
 
     /// `[posseg.lcut(t, HMM) for t in texts]`, on `threads` threads.
-    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None))]
+    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None, piece_bytes=None))]
     fn pos_cut_batch<'py>(
         &self,
         py: Python<'py>,
@@ -267,8 +284,54 @@ impl CoreTokenizer {
         hmm: bool,
         user_tags: Option<&TagTable>,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        batches::pos_cut(py, &self.snapshot(), &texts, hmm, user_tags, threads)
+        batches::pos_cut(
+            py,
+            &self.snapshot(),
+            &texts,
+            hmm,
+            user_tags,
+            threads,
+            piece_bytes,
+        )
+    }
+
+    /// Cuts every line of `source` into `sink` (each a file descriptor or a binary file
+    /// object) on `threads` threads without the GIL, as `python -m jieba` prints lines
+    /// (or as JSON arrays); with `tag_delimiter`, tags them (posseg).  `tick(bytes_done)`
+    /// is called about every 50 ms.  Returns `(bytes_read, bytes_written, lines)`.
+    #[pyo3(signature = (
+        source, sink, mode, delimiter, *, tag_delimiter=None, user_tags=None, jsonl=false,
+        universal_newlines=true, threads=None, block_bytes=1048576, tick=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn cut_stream(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        sink: &Bound<'_, PyAny>,
+        mode: PyMode,
+        delimiter: String,
+        tag_delimiter: Option<String>,
+        user_tags: Option<&TagTable>,
+        jsonl: bool,
+        universal_newlines: bool,
+        threads: Option<usize>,
+        block_bytes: usize,
+        tick: Option<Py<PyAny>>,
+    ) -> PyResult<(u64, u64, u64)> {
+        let settings = files::StreamSettings {
+            mode: mode.into(),
+            delimiter,
+            tag_delimiter,
+            user_tags,
+            jsonl,
+            universal_newlines,
+            threads,
+            block_bytes,
+        };
+        files::cut_stream(py, &self.snapshot(), source, sink, settings, tick)
     }
 
     /// [`Self::cut_batch`] over a column: an Arrow array or stream of strings, or a list

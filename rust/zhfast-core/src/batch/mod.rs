@@ -2,10 +2,12 @@
 //!
 //! [`in_order`] schedules groups of texts over a pool and the calling thread; the
 //! functions here are what each thread runs on a group, with its own [`Worker`]
-//! ([`columns`]: the same for output built as Arrow-shaped columns).
+//! ([`columns`]: the same for output built as Arrow-shaped columns); [`pieces`] splits
+//! long texts so that several threads share one.
 
 pub mod columns;
 pub mod in_order;
+pub mod pieces;
 
 use crate::error::Result;
 use crate::mode::Mode;

@@ -1,10 +1,11 @@
 //! What jieba's regexes see of a sentence: its character classes, the pre-split into
-//! blocks and separators, and the conversion of byte offsets to Python's code-point
+//! blocks and separators, where a long text may be split, and the conversion of byte offsets to Python's code-point
 //! indexes.
 
 pub(crate) mod chars;
 mod offsets;
 pub(crate) mod presplit;
+pub(crate) mod split;
 
 pub use offsets::CharCursor;
 
