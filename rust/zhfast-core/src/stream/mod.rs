@@ -16,6 +16,7 @@
 mod format;
 mod frame;
 mod pipeline;
+mod unit;
 
 use std::io;
 
