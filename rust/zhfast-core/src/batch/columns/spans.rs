@@ -81,9 +81,12 @@ pub struct Grouping {
     pub group_texts: usize,
 }
 
-/// The groups of a column whose items are `sizes` bytes long, in order.  `long_text(i)`
-/// gives item `i`'s text (`None` for a null, which is never split); it is asked only
-/// for items longer than the piece size, and its error stops the planning.
+/// The groups of a column whose items are `sizes` bytes long, in order.  The texts of
+/// one group are cut each as one piece, so every split point of a long item ends a
+/// group (its first piece ends the group of the items before it, and its last starts
+/// the group of the items after it).  `long_text(i)` gives item `i`'s text (`None` for
+/// a null, which is never split); it is asked only for items longer than the piece
+/// size, and its error stops the planning.
 pub fn group_spans<'a, E>(
     sizes: &[usize],
     mut long_text: impl FnMut(usize) -> Result<Option<&'a str>, E>,
@@ -109,8 +112,10 @@ pub fn group_spans<'a, E>(
         for (k, &(start, end)) in pieces.iter().enumerate() {
             size += end - start;
             texts += 1;
-            if size >= grouping.group_bytes || texts >= grouping.group_texts {
-                let last = k + 1 == n;
+            let last = k + 1 == n;
+            // A piece that does not end its item always ends its group: every split
+            // point is a group boundary (pieces of one group would be cut as one text).
+            if !last || size >= grouping.group_bytes || texts >= grouping.group_texts {
                 out.push(Span {
                     items: item..i + 1,
                     from,
@@ -203,7 +208,16 @@ mod tests {
             if piece_bytes < long.len() {
                 assert!(spans.iter().any(|s| !s.ends_item()));
             }
-            // Every inner end is a safe split point.
+            // Every split point of a long item ends a group ...
+            let inner = |i: usize| {
+                let ends = spans
+                    .iter()
+                    .filter(|s| !s.ends_item() && s.items.end == i + 1);
+                ends.count()
+            };
+            assert_eq!(inner(1), g.rule.pieces(&long, piece_bytes).len() - 1);
+            assert_eq!(inner(4), inner(1));
+            // ... and is a safe split point.
             for s in spans.iter().filter(|s| !s.ends_item()) {
                 let text = texts[s.items.end - 1].unwrap();
                 let at = s.to.unwrap();
