@@ -3,7 +3,8 @@
 - ``python -m zhfast`` on a file of at least 200 MB made by repeating the corpus, with
   one and two threads, and ``python -m jieba`` on the first 2 MB of the same file;
 - one line of 100 MB (the corpus with its line ends removed) on one and two threads,
-  through the command line and through ``cut_offsets_batch``;
+  through the command line, through ``cut_offsets_batch`` and (with pyarrow) through
+  ``cut_offsets_arrow`` over a column of that one item;
 - the command line's peak RSS on a 1 GB file.
 
 Every file is made in a temporary folder, removed at the end; the large outputs go to
@@ -141,23 +142,34 @@ zhfast.setLogLevel(60)
 zhfast.initialize()
 text = open(sys.argv[1], encoding="utf-8").read()
 runs = int(sys.argv[2])
-for threads in (1, 2):
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        zhfast.cut_offsets_batch([text], threads=threads)
-        times.append(time.perf_counter() - t0)
-    print(threads, sorted(times)[len(times) // 2])
+calls = {"cut_offsets_batch": lambda t: zhfast.cut_offsets_batch([text], threads=t)}
+try:
+    import pyarrow
+except ImportError:
+    pass
+else:
+    column = pyarrow.array([text], pyarrow.large_string())
+    calls["cut_offsets_arrow"] = lambda t: zhfast.cut_offsets_arrow(column, threads=t)
+for name, call in calls.items():
+    for threads in (1, 2):
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            call(threads)
+            times.append(time.perf_counter() - t0)
+        print(name, threads, sorted(times)[len(times) // 2])
 """
 
 
 def batch_of_one_line(line: Path, nbytes: int, runs: int) -> list[dict]:
+    """``cut_offsets_batch([line])`` and, with pyarrow, ``cut_offsets_arrow`` over a
+    column of that one item, on one and two threads."""
     out = subprocess.run([sys.executable, "-c", BATCH_CHILD, str(line), str(runs)], check=True, capture_output=True,
                          text=True).stdout.split("\n")
     rows = []
     for row in filter(None, out):
-        threads, secs = row.split()
-        rows.append({"group": "cut_offsets_batch: one long line", "library": f"zhfast threads={threads}",
+        name, threads, secs = row.split()
+        rows.append({"group": f"{name}: one long line", "library": f"zhfast threads={threads}",
                      "mb_s": nbytes / float(secs) / MB})
     return rows
 
@@ -171,6 +183,8 @@ def summary(result: dict) -> list[str]:
     l1, l2 = by[("cli: one long line", "zhfast -j 1")], by[("cli: one long line", "zhfast -j 2")]
     b1 = by.get(("cut_offsets_batch: one long line", "zhfast threads=1"))
     b2 = by.get(("cut_offsets_batch: one long line", "zhfast threads=2"))
+    a1 = by.get(("cut_offsets_arrow: one long line", "zhfast threads=1"))
+    a2 = by.get(("cut_offsets_arrow: one long line", "zhfast threads=2"))
     rss = f["rss"]
     lines = [
         f"- `python -m zhfast` on a {f['file_mb']:.0f} MB file (the corpus repeated): {j1:.1f} MB/s with `-j 1`, "
@@ -178,8 +192,10 @@ def summary(result: dict) -> list[str]:
         f"→ **{j1 / jb:.0f}×** and **{j2 / jb:.0f}×** (start-up taken off: zhfast {f['start_up_s']['zhfast']:.2f} s, "
         f"jieba {f['start_up_s']['jieba']:.2f} s).",
         f"- One line of {f['line_mb']:.0f} MB: {l1:.1f} MB/s on one thread, {l2:.1f} MB/s on two "
-        f"(**{l2 / l1:.2f}×**)" + (f"; `cut_offsets_batch([line])` {b1:.1f} → {b2:.1f} MB/s ({b2 / b1:.2f}×)."
-                                    if b1 and b2 else "."),
+        f"(**{l2 / l1:.2f}×**)" + (f"; `cut_offsets_batch([line])` {b1:.1f} → {b2:.1f} MB/s ({b2 / b1:.2f}×)"
+                                    if b1 and b2 else "")
+        + (f"; `cut_offsets_arrow` over a column of that one item {a1:.1f} → {a2:.1f} MB/s ({a2 / a1:.2f}×)."
+           if a1 and a2 else "."),
         f"- Peak RSS of `python -m zhfast` on a {rss['input_mb']:.0f} MB file ({rss['threads']} threads): "
         f"**{rss['peak_rss_mb']:.0f} MB** (on an empty file: {rss['peak_rss_empty_input_mb']:.0f} MB), "
         f"{rss['input_mb'] / rss['seconds']:.1f} MB/s.",

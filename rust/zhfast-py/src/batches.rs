@@ -11,7 +11,7 @@ use pyo3::exceptions::{PyOverflowError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use zhfast_core::batch::in_order::{self, Stopped};
-use zhfast_core::batch::pieces::{cut_pieces, split_texts, tag_pieces, Piece};
+use zhfast_core::batch::pieces::{cut_pieces, split_texts, tag_pieces, Piece, PIECE_BYTES};
 use zhfast_core::{CharCursor, Mode, PosSegmenter, Segmenter, Snapshot, SplitRule};
 
 use crate::cutting::{end_offsets, offsets_array, tagged_list};
@@ -30,8 +30,6 @@ const GROUP_TEXTS: usize = 256;
 /// Groups that helpers may cut ahead of the calling thread, per thread: what bounds the
 /// tokens held in memory for a batch of any size (about 256 KB of text per thread).
 const WINDOW_GROUPS_PER_THREAD: usize = 32;
-/// A text longer than this is split into pieces about this long, which threads share.
-pub(crate) const PIECE_BYTES: usize = 16 << 10;
 
 /// A long text's result, put together from its pieces' as they arrive in order.
 struct Pending<T> {

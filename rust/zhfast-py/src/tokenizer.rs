@@ -336,32 +336,36 @@ impl CoreTokenizer {
 
     /// [`Self::cut_batch`] over a column: an Arrow array or stream of strings, or a list
     /// of `str` and `None`; the tokens as Arrow `list<string>`.
-    #[pyo3(signature = (texts, mode, threads=None))]
+    #[pyo3(signature = (texts, mode, threads=None, piece_bytes=None))]
     fn cut_arrow(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         mode: PyMode,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
-        arrow::cut(py, &self.snapshot(), texts, mode.into(), threads)
+        let snapshot = self.snapshot();
+        arrow::cut(py, &snapshot, texts, mode.into(), threads, piece_bytes)
     }
 
     /// [`Self::offsets_batch`] over a column, as Arrow `list<uint32>`.
-    #[pyo3(signature = (texts, mode, threads=None))]
+    #[pyo3(signature = (texts, mode, threads=None, piece_bytes=None))]
     fn offsets_arrow(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         mode: PyMode,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
-        arrow::offsets(py, &self.snapshot(), texts, mode.into(), threads)
+        let snapshot = self.snapshot();
+        arrow::offsets(py, &snapshot, texts, mode.into(), threads, piece_bytes)
     }
 
     /// [`Self::pos_cut_batch`] over a column, as Arrow
     /// `list<struct<word: string, flag: string>>`.
-    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None))]
+    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None, piece_bytes=None))]
     fn pos_cut_arrow(
         &self,
         py: Python<'_>,
@@ -369,8 +373,10 @@ impl CoreTokenizer {
         hmm: bool,
         user_tags: Option<&TagTable>,
         threads: Option<usize>,
+        piece_bytes: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
-        arrow::pos_cut(py, &self.snapshot(), texts, hmm, user_tags, threads)
+        let snapshot = self.snapshot();
+        arrow::pos_cut(py, &snapshot, texts, hmm, user_tags, threads, piece_bytes)
     }
 }
 

@@ -109,22 +109,24 @@ impl<R> Drop for CloseOnDrop<'_, R> {
     }
 }
 
-/// Runs `work` on every group of `groups` and `consume` on every result, on the calling
+/// Runs `work` on every group of `groups` (item ranges as [`groups`] makes them, or
+/// any other description of a group) and `consume` on every result, on the calling
 /// thread and in group order.  `work` runs on the calling thread and on every thread of
 /// `pool`, at most `window` groups ahead of `consume` (at least one).  Stops at the
 /// first error of `consume` or panic of `work`; a panic in `consume` propagates once
 /// the helpers have stopped.
-pub fn run_in_order<R, E, W, C>(
+pub fn run_in_order<G, R, E, W, C>(
     pool: Option<&rayon::ThreadPool>,
-    groups: &[Range<usize>],
+    groups: &[G],
     window: usize,
     work: W,
     consume: C,
 ) -> Result<(), Stopped<E>>
 where
+    G: Clone + Sync,
     R: Send,
-    W: Fn(Range<usize>) -> R + Sync,
-    C: FnMut(Range<usize>, R) -> Result<(), E>,
+    W: Fn(G) -> R + Sync,
+    C: FnMut(G, R) -> Result<(), E>,
 {
     let board = Board {
         state: Mutex::new(State {

@@ -12,6 +12,11 @@ use crate::worker::Worker;
 
 use super::TokenBatch;
 
+/// A text longer than this is split into pieces at least this long (but its last), which
+/// threads share: the batch calls' and the Arrow calls' threshold.  16 KB is a few
+/// hundred tokens, so that handing a piece over costs little next to cutting it.
+pub const PIECE_BYTES: usize = 16 << 10;
+
 /// Bytes `start..end` of text `text` of a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece {

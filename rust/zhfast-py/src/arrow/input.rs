@@ -1,5 +1,5 @@
 //! The texts of an Arrow column (or of a Python list), chunk by chunk, and each group's
-//! texts checked as UTF-8 where it is cut.
+//! texts (whole items, or pieces of a long one) checked as UTF-8 where it is cut.
 //!
 //! Arrow producers promise UTF-8 but nothing enforces it, and the core needs `&str`:
 //! every group is checked on the thread that cuts it, one SIMD pass over the group's
@@ -17,6 +17,7 @@ use arrow_schema::DataType;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
+use zhfast_core::batch::columns::Span;
 
 /// One chunk of texts.
 pub(crate) struct Chunk {
@@ -185,24 +186,46 @@ impl Chunk {
         }
     }
 
-    /// The texts of `items`, `None` for nulls, each checked as UTF-8.
-    pub(crate) fn texts(&self, items: Range<usize>) -> PyResult<Vec<Option<&str>>> {
+    /// The texts of a group (`None` for nulls), each checked as UTF-8: its items, the
+    /// first and last cut to the group's bytes (`span` counts items within the chunk).
+    pub(crate) fn texts(&self, span: &Span) -> PyResult<Vec<Option<&str>>> {
         match &self.texts {
-            Texts::Utf8(a) => self.offset_texts(a, items),
-            Texts::Large(a) => self.offset_texts(a, items),
-            Texts::View(a) => self.view_texts(a, items),
+            Texts::Utf8(a) => self.offset_texts(a, span),
+            Texts::Large(a) => self.offset_texts(a, span),
+            Texts::View(a) => self.view_texts(a, span),
         }
+    }
+
+    /// Item `i`'s whole text (`None` for a null), checked as UTF-8: what a long item is
+    /// split by.
+    pub(crate) fn text(&self, i: usize) -> PyResult<Option<&str>> {
+        let whole = Span {
+            items: i..i + 1,
+            from: 0,
+            to: None,
+        };
+        Ok(self.texts(&whole)?.pop().flatten())
     }
 
     fn offset_texts<'a, O: OffsetSizeTrait>(
         &self,
         a: &'a GenericStringArray<O>,
-        items: Range<usize>,
+        span: &Span,
     ) -> PyResult<Vec<Option<&'a str>>> {
         let offs = a.value_offsets();
         let data = a.value_data();
         let at = |i: usize| offs[i].as_usize();
-        let (lo, hi) = (at(items.start), at(items.end));
+        // Item `i`'s bytes in the group, as positions in `data`.  Only pieces of long
+        // items (whose offsets were read to split them) are cut short; whole items keep
+        // their offsets as they are, even out of order (reported below), hence the
+        // wrapping arithmetic.
+        let bytes = |i: usize| {
+            let (start, end) = (at(i), at(i + 1));
+            let part = span.bytes_of(i, end.wrapping_sub(start));
+            start + part.start..start.wrapping_add(part.end)
+        };
+        let items = span.items.clone();
+        let (lo, hi) = (bytes(items.start).start, bytes(items.end - 1).end);
         // One pass over the group's bytes; items are then slices of it, at char
         // boundaries.  Where that fails (offsets out of order, bytes of a null that are
         // not UTF-8), each item is checked on its own.
@@ -215,7 +238,7 @@ impl Chunk {
                 out.push(None);
                 continue;
             }
-            let (a, b) = (at(i), at(i + 1));
+            let Range { start: a, end: b } = bytes(i);
             let text = whole.and_then(|w| w.get(a.checked_sub(lo)?..b.checked_sub(lo)?));
             let text = match text {
                 Some(t) => t,
@@ -235,13 +258,13 @@ impl Chunk {
     fn view_texts<'a>(
         &self,
         a: &'a StringViewArray,
-        items: Range<usize>,
+        span: &Span,
     ) -> PyResult<Vec<Option<&'a str>>> {
         let views = a.views();
         let raw = views.inner().as_slice();
         let buffers = a.data_buffers();
-        let mut out = Vec::with_capacity(items.len());
-        for i in items {
+        let mut out = Vec::with_capacity(span.items.len());
+        for i in span.items.clone() {
             if self.is_null(i) {
                 out.push(None);
                 continue;
@@ -258,7 +281,9 @@ impl Chunk {
                     .get(buffer)
                     .and_then(|b| b.as_slice().get(offset..offset + len))
             };
-            let bytes = bytes.ok_or_else(|| bad_row(i, "has a view out of bounds"))?;
+            let bytes = bytes
+                .and_then(|b| b.get(span.bytes_of(i, len)))
+                .ok_or_else(|| bad_row(i, "has a view out of bounds"))?;
             let text =
                 simdutf8::basic::from_utf8(bytes).map_err(|_| bad_row(i, "is not valid UTF-8"))?;
             out.push(Some(text));

@@ -4,7 +4,8 @@
 //! No Python object is made per token or per text: the texts are read in place from the
 //! input's buffers (`input`), cut on several threads (`pipeline`) into column-shaped
 //! parts (`zhfast_core::batch::columns`), joined into Arrow buffers (`output`) and handed
-//! out as capsules (`capsules`, `stream`, `column`).  Where the tokens tile their text
+//! out as capsules (`capsules`, `stream`, `column`).  Long items are split into pieces
+//! that several threads cut, as in the batch calls (`pipeline`).  Where the tokens tile their text
 //! (`cut` without `cut_all`, posseg's words) the output's string bytes are the input's
 //! own buffer, shared.
 
@@ -22,10 +23,11 @@ use pyo3::prelude::*;
 use zhfast_core::batch::columns::{
     self, cut_offsets, cut_tokens, tag, OffsetListBuilder, TaggedListBuilder, TokenListBuilder,
 };
-use zhfast_core::{Mode, PosSegmenter, Segmenter, Snapshot};
+use zhfast_core::{Mode, PosSegmenter, Segmenter, Snapshot, SplitRule};
 
 pub use column::{ArrowArray, ArrowChunkedArray};
 use output::Built;
+use pipeline::Split;
 
 use crate::errors::to_py;
 use crate::force_split;
@@ -77,13 +79,15 @@ fn built<C>(
 }
 
 /// `[lcut(t, ...) for t in texts]` (or `lcut_for_search`, as `mode` says) as
-/// `list<string>`.
+/// `list<string>`; items longer than `piece_bytes` (by default the batch calls' piece
+/// size) are split.
 pub(crate) fn cut(
     py: Python<'_>,
     snapshot: &Snapshot<WordStrings>,
     texts: &Bound<'_, PyAny>,
     mode: Mode,
     threads: Option<usize>,
+    piece_bytes: Option<usize>,
 ) -> PyResult<Py<PyAny>> {
     let input = capsules::import(texts)?;
     let force = force_split::WORDS.snapshot();
@@ -94,9 +98,14 @@ pub(crate) fn cut(
         py,
         &input,
         threads,
+        Split {
+            rule: mode.split_rule(),
+            piece_bytes,
+        },
         || TokenListBuilder::new(limit),
-        |c, texts| {
-            cut_tokens(&seg, mode, texts, 0..texts.len(), shared[c].is_some()).map_err(to_py)
+        |c, texts, ends| {
+            let shared = shared[c].is_some();
+            cut_tokens(&seg, mode, texts, 0..texts.len(), shared, ends).map_err(to_py)
         },
     )?;
     let arrays = output::token_lists(built(&input, columns, shared));
@@ -110,6 +119,7 @@ pub(crate) fn offsets(
     texts: &Bound<'_, PyAny>,
     mode: Mode,
     threads: Option<usize>,
+    piece_bytes: Option<usize>,
 ) -> PyResult<Py<PyAny>> {
     let input = capsules::import(texts)?;
     let force = force_split::WORDS.snapshot();
@@ -119,8 +129,12 @@ pub(crate) fn offsets(
         py,
         &input,
         threads,
+        Split {
+            rule: mode.split_rule(),
+            piece_bytes,
+        },
         || OffsetListBuilder::new(limit),
-        |_, texts| cut_offsets(&seg, mode, texts, 0..texts.len()).map_err(to_py),
+        |_, texts, ends| cut_offsets(&seg, mode, texts, 0..texts.len(), ends).map_err(to_py),
     )?;
     let none = vec![None; columns.len()];
     let arrays = output::offset_lists(built(&input, columns, none));
@@ -135,6 +149,7 @@ pub(crate) fn pos_cut(
     hmm: bool,
     user_tags: Option<&TagTable>,
     threads: Option<usize>,
+    piece_bytes: Option<usize>,
 ) -> PyResult<Py<PyAny>> {
     let input = capsules::import(texts)?;
     let lookup = |w: &str| user_tags.and_then(|t| t.get(w));
@@ -146,8 +161,15 @@ pub(crate) fn pos_cut(
         py,
         &input,
         threads,
+        Split {
+            rule: SplitRule::posseg(),
+            piece_bytes,
+        },
         || TaggedListBuilder::new(limit),
-        |c, texts| tag(&seg, hmm, texts, 0..texts.len(), shared[c].is_some()).map_err(to_py),
+        |c, texts, ends| {
+            let shared = shared[c].is_some();
+            tag(&seg, hmm, texts, 0..texts.len(), shared, ends).map_err(to_py)
+        },
     )?;
     let arrays = output::tagged_lists(built(&input, columns, shared));
     column::result(py, arrays, input.chunked)

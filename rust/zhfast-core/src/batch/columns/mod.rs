@@ -10,12 +10,16 @@
 //! one after another: the parts then copy nothing and the output can share the input's
 //! bytes.
 //!
+//! A long item is split into pieces that are groups of their own ([`group_spans`]), so
+//! that several threads cut it; the builders join its pieces back into one list.
+//!
 //! Offsets are 32-bit until a position passes `i32::MAX`, then 64-bit ([`OffsetVec`]),
 //! as Arrow's `list`/`large_list` and `string`/`large_string`.
 
 mod builders;
 mod offsets;
 mod parts;
+mod spans;
 #[cfg(test)]
 mod tests;
 
@@ -27,6 +31,7 @@ pub use offsets::{OffsetVec, SMALL_MAX};
 pub use parts::{
     cut_offsets, cut_tokens, tag, OffsetPart, PieceEnd, StringsPart, TaggedPart, TokenPart,
 };
+pub use spans::{group_spans, Grouping, Span};
 
 /// Items to cut, as a column: texts, some of them missing (Arrow's nulls).
 pub trait TextColumn: Sync {

@@ -1,9 +1,10 @@
 //! What one thread makes of a group of items: their tokens, already column-shaped, so
 //! that joining the groups is a few slice copies.
 //!
-//! Each item is cut as one *piece* here; a long item may be split into several pieces
-//! (at points where the cut does not change), cut on several threads, and every piece
-//! records whether it ends its item so that the joining puts them back in one list.
+//! Each text of a group is cut as one *piece*: a whole item, or a piece of a long item
+//! split where the cut does not change ([`super::spans`]), whose pieces are cut on several
+//! threads; every piece records whether it ends its item so that the joining puts them
+//! back in one list.
 
 use std::ops::Range;
 
@@ -249,19 +250,30 @@ impl TaggedPart {
     }
 }
 
-/// `items` of `texts` cut in `mode`, each as one piece, into one part.
+/// Whether item `i` of `items` is cut to its end: all are but the last when
+/// `last_ends_item` is false (a piece of a long item that the next part goes on with).
+fn ends(items: &Range<usize>, i: usize, last_ends_item: bool) -> bool {
+    last_ends_item || i + 1 < items.end
+}
+
+/// `items` of `texts` cut in `mode`, each as one piece, into one part; the last one's
+/// piece does not end its item unless `last_ends_item` (see [`super::Span`]).
 pub fn cut_tokens<C: TextColumn + ?Sized>(
     seg: &Segmenter<'_>,
     mode: Mode,
     texts: &C,
     items: Range<usize>,
     shared: bool,
+    last_ends_item: bool,
 ) -> Result<TokenPart> {
     Worker::with_thread_worker(|worker| {
         let mut part = TokenPart::default();
-        for i in items {
+        for i in items.clone() {
             match texts.text(i) {
-                Some(text) => part.cut_piece(worker, seg, mode, text, shared, true)?,
+                Some(text) => {
+                    let ends_item = ends(&items, i, last_ends_item);
+                    part.cut_piece(worker, seg, mode, text, shared, ends_item)?;
+                }
                 None => part.push_empty()?,
             }
         }
@@ -269,18 +281,22 @@ pub fn cut_tokens<C: TextColumn + ?Sized>(
     })
 }
 
-/// `items` of `texts` cut in `mode`, as code-point end offsets.
+/// `items` of `texts` cut in `mode`, as code-point end offsets; `last_ends_item` as in
+/// [`cut_tokens`].
 pub fn cut_offsets<C: TextColumn + ?Sized>(
     seg: &Segmenter<'_>,
     mode: Mode,
     texts: &C,
     items: Range<usize>,
+    last_ends_item: bool,
 ) -> Result<OffsetPart> {
     Worker::with_thread_worker(|worker| {
         let mut part = OffsetPart::default();
-        for i in items {
+        for i in items.clone() {
             match texts.text(i) {
-                Some(text) => part.cut_piece(worker, seg, mode, text, true)?,
+                Some(text) => {
+                    part.cut_piece(worker, seg, mode, text, ends(&items, i, last_ends_item))?;
+                }
                 None => part.push_empty()?,
             }
         }
@@ -288,19 +304,23 @@ pub fn cut_offsets<C: TextColumn + ?Sized>(
     })
 }
 
-/// `items` of `texts` tagged (posseg).
+/// `items` of `texts` tagged (posseg); `last_ends_item` as in [`cut_tokens`].
 pub fn tag<C: TextColumn + ?Sized>(
     seg: &PosSegmenter<'_>,
     hmm: bool,
     texts: &C,
     items: Range<usize>,
     shared: bool,
+    last_ends_item: bool,
 ) -> Result<TaggedPart> {
     Worker::with_thread_worker(|worker| {
         let mut part = TaggedPart::default();
-        for i in items {
+        for i in items.clone() {
             match texts.text(i) {
-                Some(text) => part.tag_piece(worker, seg, hmm, text, shared, true)?,
+                Some(text) => {
+                    let ends_item = ends(&items, i, last_ends_item);
+                    part.tag_piece(worker, seg, hmm, text, shared, ends_item)?;
+                }
                 None => part.push_empty()?,
             }
         }

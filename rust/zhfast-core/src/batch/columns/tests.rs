@@ -97,7 +97,7 @@ fn token_lists_equal_each_text_cut_alone_in_every_mode_and_grouping() {
                 for small_max in [SMALL_MAX, 20, 0] {
                     let mut b = TokenListBuilder::new(small_max);
                     for g in &groups {
-                        b.append(cut_tokens(&seg, mode, texts, g.clone(), shared).unwrap())
+                        b.append(cut_tokens(&seg, mode, texts, g.clone(), shared, true).unwrap())
                             .unwrap();
                     }
                     let list = b.finish();
@@ -145,7 +145,7 @@ fn offset_lists_equal_each_text_cut_alone() {
         for groups in groupings() {
             let mut b = OffsetListBuilder::new(SMALL_MAX);
             for g in &groups {
-                b.append(cut_offsets(&seg, mode, &TEXTS[..], g.clone()).unwrap())
+                b.append(cut_offsets(&seg, mode, &TEXTS[..], g.clone(), true).unwrap())
                     .unwrap();
             }
             assert_eq!(ends_of(&b.finish()), expected, "{mode:?} {groups:?}");
@@ -177,11 +177,11 @@ fn pieces_of_an_item_join_back_into_its_list_across_parts() {
     for mode in [Mode::Default, Mode::Search, Mode::All] {
         let mut whole = TokenListBuilder::new(SMALL_MAX);
         whole
-            .append(cut_tokens(&seg, mode, &opt[..], 0..texts.len(), false).unwrap())
+            .append(cut_tokens(&seg, mode, &opt[..], 0..texts.len(), false, true).unwrap())
             .unwrap();
         let mut whole_ends = OffsetListBuilder::new(SMALL_MAX);
         whole_ends
-            .append(cut_offsets(&seg, mode, &opt[..], 0..texts.len()).unwrap())
+            .append(cut_offsets(&seg, mode, &opt[..], 0..texts.len(), true).unwrap())
             .unwrap();
         // Every piece in a part of its own: an item's pieces span several parts.
         let mut split = TokenListBuilder::new(SMALL_MAX);
@@ -227,7 +227,7 @@ fn tagged_lists_equal_each_text_tagged_alone() {
             for groups in groupings() {
                 let mut b = TaggedListBuilder::new(SMALL_MAX);
                 for g in &groups {
-                    b.append(tag(&seg, hmm, &TEXTS[..], g.clone(), shared).unwrap())
+                    b.append(tag(&seg, hmm, &TEXTS[..], g.clone(), shared, true).unwrap())
                         .unwrap();
                 }
                 let list = b.finish();
@@ -250,5 +250,104 @@ fn tagged_lists_equal_each_text_tagged_alone() {
                 assert_eq!(got, expected, "hmm={hmm} shared={shared} {groups:?}");
             }
         }
+    }
+}
+
+/// The texts above, some of them many times over: long items among short ones and nulls.
+fn long_items() -> Vec<Option<String>> {
+    let joined: String = TEXTS.iter().flatten().copied().collect();
+    let mut out: Vec<Option<String>> = TEXTS.iter().map(|t| t.map(String::from)).collect();
+    out.insert(1, Some(joined.repeat(6)));
+    out.insert(4, Some(joined.repeat(3) + "\r\n"));
+    out.push(Some(joined.repeat(2)));
+    out
+}
+
+/// Cuts `texts` split into groups by `grouping`, each group's part made by `part` from
+/// the group's texts and whether its last ends its item, joined by `builder`.
+fn split_cut<B: Join>(
+    texts: &[Option<String>],
+    grouping: &Grouping,
+    mut builder: B,
+    part: impl Fn(&[Option<&str>], bool) -> B::Part,
+) -> B::Output {
+    let sizes: Vec<usize> = texts
+        .iter()
+        .map(|t| t.as_ref().map_or(0, String::len))
+        .collect();
+    let spans = group_spans(&sizes, |i| Ok::<_, ()>(texts[i].as_deref()), grouping).unwrap();
+    assert!(spans.iter().any(|s| !s.ends_item()), "some item is split");
+    for span in &spans {
+        builder
+            .append(part(&span.texts(texts), span.ends_item()))
+            .unwrap();
+    }
+    builder.finish()
+}
+
+#[test]
+fn long_items_split_into_spans_give_the_columns_of_the_whole_items() {
+    let force = HashSet::new();
+    let seg = Segmenter::new(dict(), &force);
+    let texts = long_items();
+    let all: Vec<u8> = texts.iter().flatten().flat_map(|t| t.bytes()).collect();
+    for mode in MODES {
+        let whole_tokens = |shared| {
+            let mut b = TokenListBuilder::new(SMALL_MAX);
+            b.append(cut_tokens(&seg, mode, &texts[..], 0..texts.len(), shared, true).unwrap())
+                .unwrap();
+            b.finish()
+        };
+        let mut whole_ends = OffsetListBuilder::new(SMALL_MAX);
+        whole_ends
+            .append(cut_offsets(&seg, mode, &texts[..], 0..texts.len(), true).unwrap())
+            .unwrap();
+        let whole_ends = whole_ends.finish();
+        for (piece_bytes, group_bytes) in [(1, 1), (16, 8), (40, 200)] {
+            let grouping = Grouping {
+                rule: mode.split_rule(),
+                piece_bytes,
+                group_bytes,
+                group_texts: 512,
+            };
+            for shared in [false, true] {
+                if shared && !mode.partitions() {
+                    continue;
+                }
+                let builder = TokenListBuilder::new(SMALL_MAX);
+                let got = split_cut(&texts, &grouping, builder, |t, ends| {
+                    cut_tokens(&seg, mode, t, 0..t.len(), shared, ends).unwrap()
+                });
+                let want = whole_tokens(shared);
+                assert_eq!(got, want, "{mode:?} {piece_bytes} {group_bytes}");
+                let bytes = shared.then_some(&all[..]);
+                assert_eq!(lists_of(&got, bytes), lists_of(&want, bytes));
+            }
+            let builder = OffsetListBuilder::new(SMALL_MAX);
+            let got = split_cut(&texts, &grouping, builder, |t, ends| {
+                cut_offsets(&seg, mode, t, 0..t.len(), ends).unwrap()
+            });
+            assert_eq!(got, whole_ends, "{mode:?} {piece_bytes} {group_bytes}");
+        }
+    }
+    let lookup = |_: &str| None;
+    let pos = PosSegmenter::new(dict(), &lookup);
+    for hmm in [true, false] {
+        let mut whole = TaggedListBuilder::new(SMALL_MAX);
+        whole
+            .append(tag(&pos, hmm, &texts[..], 0..texts.len(), false, true).unwrap())
+            .unwrap();
+        let whole = whole.finish();
+        let grouping = Grouping {
+            rule: crate::SplitRule::posseg(),
+            piece_bytes: 1,
+            group_bytes: 1,
+            group_texts: 512,
+        };
+        let builder = TaggedListBuilder::new(SMALL_MAX);
+        let got = split_cut(&texts, &grouping, builder, |t, ends| {
+            tag(&pos, hmm, t, 0..t.len(), false, ends).unwrap()
+        });
+        assert_eq!(got, whole, "hmm={hmm}");
     }
 }
