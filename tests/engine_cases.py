@@ -112,3 +112,13 @@ EDIT_ROWS = ["李小福是创新办主任也是云计算方面的专家", "北�
 def probe():
     """``(pid, dictionary loads)`` of the calling worker process."""
     return os.getpid(), dictionary_loads()
+
+
+def tokenize_batch(batch, tokenizer):
+    """A ``datasets.map(batched=True)`` function: tokens of each text, and the process
+    that cut it with its dictionary loads."""
+    pid, loads = probe()
+    rows = batch["text"]
+    items = [t for t in rows if t is not None]
+    cut = iter(tokenizer.lcut_batch(items, threads=1))
+    return {"tokens": [None if t is None else next(cut) for t in rows], "pid": [pid] * len(rows), "loads": [loads] * len(rows)}

@@ -30,7 +30,7 @@ from ._compat import (
 )
 from ._compat import get_abs_path as _get_abs_path  # noqa: F401  (jieba has it)
 from ._compat import set_package_log_level as setLogLevel
-from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer
+from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, dictionary_loads
 
 if TYPE_CHECKING:
     import logging
@@ -170,7 +170,7 @@ def _lcut_for_search_no_hmm(s: str | bytes) -> list[str]:
 __all__ = [
     "DEFAULT_DICT", "DEFAULT_DICT_NAME", "DICT_WRITING", "PY2", "Tokenizer", "add_word", "calc",
     "check_paddle_install", "cut", "cut_for_search", "cut_offsets", "cut_offsets_batch", "default_encoding",
-    "default_logger", "del_word", "disable_parallel", "dt", "enable_paddle", "enable_parallel", "get_DAG",
+    "default_logger", "del_word", "dictionary_loads", "disable_parallel", "dt", "enable_paddle", "enable_parallel", "get_DAG",
     "get_FREQ", "get_dict_file", "get_module_res", "initialize", "install_as_jieba", "iteritems", "iterkeys",
     "itervalues", "lcut", "lcut_batch", "lcut_for_search", "lcut_for_search_batch", "load_userdict", "log",
     "log_console", "pool", "re_eng", "re_han_default", "re_skip_default", "re_userdict", "resolve_filename",
