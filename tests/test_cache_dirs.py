@@ -6,7 +6,7 @@ import os
 import sys
 
 import zhfast
-from zhfast._cache import _cache_path, default_cache_dir
+from zhfast._cache import _cache_dir, _cache_path, default_cache_dir
 
 
 def test_windows_uses_localappdata():
@@ -41,15 +41,15 @@ def test_defaults_read_the_running_platform(monkeypatch):
 
 def test_precedence(monkeypatch, tmp_path):
     monkeypatch.setenv("ZHFAST_CACHE_DIR", str(tmp_path / "env"))
-    assert _cache_path(b"x", cache_file="/explicit.bin") == "/explicit.bin"
-    assert os.path.dirname(_cache_path(b"x", tmp_dir=str(tmp_path / "tmp"))) == str(tmp_path / "tmp")
-    assert os.path.dirname(_cache_path(b"x")) == str(tmp_path / "env")
+    assert _cache_dir(str(tmp_path / "tmp")) == str(tmp_path / "tmp")
+    assert _cache_dir() == str(tmp_path / "env")
+    assert os.path.dirname(_cache_path(b"x", _cache_dir())) == str(tmp_path / "env")
     monkeypatch.setenv("ZHFAST_CACHE_DIR", "")
-    assert _cache_path(b"x") is None
+    assert _cache_dir() is None
     monkeypatch.delenv("ZHFAST_CACHE_DIR")
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert os.path.dirname(_cache_path(b"x")) == str(tmp_path / "Library" / "Caches" / "zhfast")
+    assert _cache_dir() == str(tmp_path / "Library" / "Caches" / "zhfast")
 
 
 def test_a_custom_dictionary_is_cached_in_the_platform_directory(monkeypatch, tmp_path):

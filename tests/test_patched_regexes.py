@@ -269,3 +269,26 @@ def test_recipe_under_install_as_jieba():
     assert outs[0].returncode == 0 and outs[1].returncode == 0, outs
     assert "'macbook pro'" in outs[0].stdout
     assert outs[1].stdout == outs[0].stdout
+
+
+@pytest.mark.parametrize("name", list(PATCHES))
+def test_arrow_calls_follow_patched_regexes(patched, name):
+    """The Arrow calls give what ``lcut`` gives with the user's regexes too (nulls and
+    chunks kept)."""
+    pa = pytest.importorskip("pyarrow")
+    patched(PATCHES[name])
+    for lib in (zhfast, jieba):
+        lib.add_word("macbook pro")
+    # Arrow strings are UTF-8, so the sentences with lone surrogates stay out.
+    texts = [t for t in SENTENCES if t.encode("utf-8", "surrogatepass").decode("utf-8", "replace") == t] + [None, ""]
+    chunked = pa.chunked_array([texts[:3], texts[3:]])
+    for column in (pa.array(texts), chunked, texts):
+        cut = pa.chunked_array(zhfast.cut_arrow(column)).to_pylist()
+        assert cut == [None if t is None else jieba.lcut(t) for t in texts]
+        search = pa.chunked_array(zhfast.cut_for_search_arrow(column, HMM=False)).to_pylist()
+        assert search == [None if t is None else jieba.lcut_for_search(t, HMM=False) for t in texts]
+        ends = pa.chunked_array(zhfast.cut_offsets_arrow(column, cut_all=True)).to_pylist()
+        assert ends == [None if t is None else list(zhfast.cut_offsets(t, cut_all=True)) for t in texts]
+        tagged = pa.chunked_array(zhfast.posseg.cut_arrow(column)).to_pylist()
+        assert tagged == [None if t is None else [{"word": w, "flag": f} for w, f in jieba.posseg.lcut(t)] for t in texts]
+    assert [len(c) for c in zhfast.cut_arrow(chunked).chunks] == [3, len(texts) - 3]

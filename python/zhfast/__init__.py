@@ -92,6 +92,9 @@ lcut_batch = dt.lcut_batch
 lcut_for_search_batch = dt.lcut_for_search_batch
 cut_offsets = dt.cut_offsets
 cut_offsets_batch = dt.cut_offsets_batch
+cut_arrow = dt.cut_arrow
+cut_for_search_arrow = dt.cut_for_search_arrow
+cut_offsets_arrow = dt.cut_offsets_arrow
 
 # jieba's enable_parallel swaps the module's cut functions for ones that cut line by line
 # in a process pool.  Here the lines go to lcut_batch's threads instead: no processes, no
@@ -168,13 +171,14 @@ def _lcut_for_search_no_hmm(s: str | bytes) -> list[str]:
 
 
 __all__ = [
-    "DEFAULT_DICT", "DEFAULT_DICT_NAME", "DICT_WRITING", "PY2", "Tokenizer", "add_word", "calc",
-    "check_paddle_install", "cut", "cut_for_search", "cut_offsets", "cut_offsets_batch", "default_encoding",
-    "default_logger", "del_word", "dictionary_loads", "disable_parallel", "dt", "enable_paddle", "enable_parallel", "get_DAG",
-    "get_FREQ", "get_dict_file", "get_module_res", "initialize", "install_as_jieba", "iteritems", "iterkeys",
-    "itervalues", "lcut", "lcut_batch", "lcut_for_search", "lcut_for_search_batch", "load_userdict", "log",
-    "log_console", "pool", "re_eng", "re_han_default", "re_skip_default", "re_userdict", "resolve_filename",
-    "setLogLevel", "set_dictionary", "strdecode", "string_types", "suggest_freq", "text_type", "tokenize",
+    "add_word", "calc", "check_paddle_install", "cut", "cut_arrow", "cut_for_search", "cut_for_search_arrow",
+    "cut_offsets", "cut_offsets_arrow", "cut_offsets_batch", "DEFAULT_DICT", "DEFAULT_DICT_NAME",
+    "default_encoding", "default_logger", "del_word", "DICT_WRITING", "dictionary_loads", "disable_parallel", "dt",
+    "enable_paddle", "enable_parallel", "get_DAG", "get_dict_file", "get_FREQ", "get_module_res",
+    "initialize", "install_as_jieba", "iteritems", "iterkeys", "itervalues", "lcut", "lcut_batch",
+    "lcut_for_search", "lcut_for_search_batch", "load_userdict", "log", "log_console", "pool", "PY2",
+    "re_eng", "re_han_default", "re_skip_default", "re_userdict", "resolve_filename", "set_dictionary",
+    "setLogLevel", "strdecode", "string_types", "suggest_freq", "text_type", "tokenize", "Tokenizer",
     "user_word_tag_tab", "xrange",
 ]
 

@@ -63,6 +63,18 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16, person=b"zhfast-source").hexdigest()
 
 
+def file_id(path: str) -> tuple[str, int]:
+    """``(content hash, size)`` of the file at ``path``, read in chunks (a dictionary of
+    hundreds of megabytes is never held whole for this)."""
+    h = hashlib.blake2b(digest_size=16, person=b"zhfast-source")
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
 def encode(state: dict[str, Any]) -> bytes:
     """Canonical bytes for a JSON-able state: equal states give equal bytes.  Lone
     surrogates (which ``add_word`` accepts, as jieba does) pass through."""
@@ -181,16 +193,13 @@ def loads_shipped(payload: bytes, fetch: Callable[[str], bytes]) -> Any:
         del _fetch.fn
 
 
-def _find_dictionary(state: dict[str, Any], carried: bytes | None) -> tuple[bytes, bytes | None]:
-    """``(bytes, bytes to hold)`` of a state's custom dictionary: held only when no file
-    here has them (``get_dict_file`` reads them then)."""
+def _find_dictionary(state: dict[str, Any], carried: bytes | None) -> bytes | None:
+    """``None`` when the state's custom dictionary is at its path here, else its bytes
+    (carried or fetched), which the restored tokenizers hold (``get_dict_file``)."""
     digest, size, path = state["source"]["hash"], state["source"]["size"], state["dictionary"]
     try:
-        if os.path.getsize(path) == size:
-            with open(path, "rb") as f:
-                data = f.read()
-            if content_hash(data) == digest:
-                return data, None
+        if os.path.getsize(path) == size and file_id(path) == (digest, size):
+            return None
     except OSError:
         pass
     if carried is None:
@@ -202,7 +211,25 @@ def _find_dictionary(state: dict[str, Any], carried: bytes | None) -> tuple[byte
                       "and the pickle does not carry it")
     if content_hash(carried) != digest:
         raise pickle.UnpicklingError(f"the bytes given for dictionary {path} do not have its content hash {digest}")
-    return carried, carried
+    return carried
+
+
+def _load_bytes(data: bytes, state: dict[str, Any]) -> Any:
+    """A core for dictionary text that no file here has: written to a temporary file
+    for the cache's loader (which reads files; the compiled form keeps nothing of the
+    text, so the file goes at once).  The cache is keyed by content, so the next process
+    on this machine that receives the same bytes maps the compiled entry."""
+    import tempfile
+
+    from ._cache import load_dictionary
+
+    fd, tmp = tempfile.mkstemp(prefix="zhfast-dict-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        return load_dictionary(tmp, state["dictionary"], state["tmp_dir"], state["cache_file"])
+    finally:
+        os.unlink(tmp)
 
 
 def _build(state: dict[str, Any], carried: bytes | None) -> _Built:
@@ -213,8 +240,11 @@ def _build(state: dict[str, Any], carried: bytes | None) -> _Built:
     if state.get("source") is None:
         core = _core.CoreTokenizer.bundled()
     else:
-        data, held = _find_dictionary(state, carried)
-        core = load_dictionary(data, state["dictionary"], state["tmp_dir"], state["cache_file"])
+        held = _find_dictionary(state, carried)
+        if held is None:
+            core = load_dictionary(state["dictionary"], state["dictionary"], state["tmp_dir"], state["cache_file"])
+        else:
+            core = _load_bytes(held, state)
     words = [(w, f) for w, f in state["words"]]
     if words:
         core.add_words(words, False)

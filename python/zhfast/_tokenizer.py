@@ -139,6 +139,54 @@ def _ends(tokenizer: Tokenizer, text: str, cut_all: bool, HMM: bool) -> array[in
     return make_array("I", [end for _, end in _regex_cut.cut(tokenizer, text, cut_all, HMM)])
 
 
+def _arrow_texts(texts: Any) -> Any:
+    """``texts`` as the core's Arrow calls take them: an object of the Arrow PyCapsule
+    interface (``__arrow_c_array__`` / ``__arrow_c_stream__``) as it is, any other
+    iterable as a list."""
+    if hasattr(texts, "__arrow_c_array__") or hasattr(texts, "__arrow_c_stream__"):
+        return texts
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("texts must be a column or a sequence of str, not a single %s" % type(texts).__name__)
+    return texts if texts.__class__ is list else list(texts)
+
+
+def _arrow_by_item(texts: Any, per_text: Any, value_type: str) -> Any:
+    """An Arrow column of ``per_text(t)`` for each text, made with pyarrow: the path of
+    the Arrow calls while a user's module regexes are in force (the core cuts with
+    jieba's).  ``value_type`` is ``"string"``, ``"uint32"`` or ``"tagged"`` (posseg's
+    ``struct<word, flag>``).  Nulls stay null and chunks keep their lengths."""
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    except ImportError:
+        raise ImportError("the Arrow calls need pyarrow while jieba's module regexes are replaced "
+                          "(pip install zhfast[arrow])") from None
+    texts = _arrow_texts(texts)
+    if texts.__class__ is list:
+        texts = pa.array([strdecode(t) if isinstance(t, bytes) else t for t in texts], pa.large_string())
+    column = pa.chunked_array(texts) if hasattr(texts, "__arrow_c_stream__") and not isinstance(texts, pa.Array) else pa.array(texts)
+    items = {"string": pa.string(), "uint32": pa.uint32(), "tagged": pa.struct([("word", pa.string()), ("flag", pa.string())])}
+    kind = pa.list_(items[value_type])
+
+    def convert(chunk: Any) -> Any:
+        return pa.array([None if t is None else per_text(t) for t in chunk.to_pylist()], kind)
+
+    if isinstance(column, pa.ChunkedArray):
+        return pa.chunked_array([convert(c) for c in column.chunks], kind)
+    return convert(column)
+
+
+def _call_arrow(call: Any, texts: Any) -> Any:
+    """``call(texts)`` on :func:`_arrow_texts`; a list with ``bytes`` items (which the
+    core refuses) is tried again with them decoded as ``lcut`` decodes them."""
+    texts = _arrow_texts(texts)
+    try:
+        return call(texts)
+    except TypeError:
+        if texts.__class__ is list and any(isinstance(t, bytes) for t in texts):
+            return call([strdecode(t) if isinstance(t, bytes) else t for t in texts])
+        raise
+
+
 class _BundledDictFile(io.BytesIO):
     """The bundled ``dict.txt`` as a binary file; marked so posseg need not re-read the
     tags it already has compiled."""
@@ -197,10 +245,8 @@ class Tokenizer:
                 self._core = _core.CoreTokenizer.bundled()
                 self._dict_id = None
             else:
-                with open(abs_path, "rb") as f:
-                    data = f.read()
-                self._core = load_dictionary(data, abs_path, self.tmp_dir, self.cache_file)
-                self._dict_id = (_pickling.content_hash(data), len(data))
+                self._dict_id = _pickling.file_id(abs_path)
+                self._core = load_dictionary(abs_path, abs_path, self.tmp_dir, self.cache_file)
             # A new dictionary drops the edits made to the old one, as jieba's FREQ does.
             self._edits = {}
             self._dict_bytes = None
@@ -484,6 +530,49 @@ class Tokenizer:
             return core.offsets_batch(texts, _cut_mode(cut_all, HMM), threads)
         except UnicodeEncodeError:
             return core.offsets_batch([_stand_in(t) for t in texts], _cut_mode(cut_all, HMM), threads)
+
+    # -- Arrow columns (zhfast's own) -----------------------------------------------------
+
+    def cut_arrow(self, texts: Any, cut_all: bool = False, HMM: bool = True, *, threads: int | None = None) -> Any:
+        """``[lcut(t, cut_all, HMM) for t in texts]`` as an Arrow ``list<string>`` column,
+        cut on ``threads`` threads (all cores for ``None``) with the GIL released.
+
+        ``texts`` is anything that exports an Arrow array or stream of strings through
+        the Arrow PyCapsule interface (a pyarrow ``Array`` or ``ChunkedArray``, a table
+        column, a Polars ``Series``, a DuckDB or nanoarrow result; ``string``,
+        ``large_string`` or ``string_view``), or a sequence of ``str``.  No Python object
+        is made per token or per text.  The result exports the same interface:
+        ``pyarrow.array(r)``, ``pyarrow.chunked_array(r)`` and ``polars.Series(r)`` take
+        it without a copy; a chunked input gives a chunked result with the same chunk
+        lengths, and a null text gives a null list.  ``large_list`` / ``large_string``
+        are used where 32-bit offsets would overflow.  A column of anything but strings
+        raises ``TypeError``; a ``str`` with lone surrogates (which Arrow cannot hold)
+        raises ``UnicodeEncodeError``.
+        """
+        core = self._checked_core()
+        mode, threads = _cut_mode(cut_all, HMM), _check_threads(threads)
+        if not _regexes_default:
+            return _arrow_by_item(texts, lambda t: self._lcut_str(t, cut_all, HMM), "string")
+        return _call_arrow(lambda t: core.cut_arrow(t, mode, threads), texts)
+
+    def cut_for_search_arrow(self, texts: Any, HMM: bool = True, *, threads: int | None = None) -> Any:
+        """``[lcut_for_search(t, HMM) for t in texts]`` as an Arrow ``list<string>``
+        column; ``texts`` and the result as in :meth:`cut_arrow`."""
+        core = self._checked_core()
+        mode, threads = _search_mode(HMM), _check_threads(threads)
+        if not _regexes_default:
+            return _arrow_by_item(texts, lambda t: self._lcut_for_search_str(t, HMM), "string")
+        return _call_arrow(lambda t: core.cut_arrow(t, mode, threads), texts)
+
+    def cut_offsets_arrow(self, texts: Any, cut_all: bool = False, HMM: bool = True, *, threads: int | None = None) -> Any:
+        """``[cut_offsets(t, cut_all, HMM) for t in texts]`` as an Arrow ``list<uint32>``
+        column: each text's code-point token end offsets; ``texts`` and the result as in
+        :meth:`cut_arrow`."""
+        core = self._checked_core()
+        mode, threads = _cut_mode(cut_all, HMM), _check_threads(threads)
+        if not _regexes_default:
+            return _arrow_by_item(texts, lambda t: list(_ends(self, t, cut_all, HMM)), "uint32")
+        return _call_arrow(lambda t: core.offsets_arrow(t, mode, threads), texts)
 
     def tokenize(self, unicode_sentence: str, mode: str = "default", HMM: bool = True) -> Generator[tuple[str, int, int], None, None]:
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is

@@ -268,6 +268,20 @@ class POSTokenizer:
             return [self._pairs(t, HMM) for t in decoded]
         return [[pair(w, f) for w, f in items] for items in batches]
 
+    def cut_arrow(self, texts: Any, HMM: bool = True, *, threads: int | None = None) -> Any:
+        """``[self.lcut(t, HMM) for t in texts]`` as an Arrow column of
+        ``list<struct<word: string, flag: string>>``, tagged on ``threads`` threads (all
+        cores for ``None``) with the GIL released; ``texts`` and the result as in
+        :meth:`zhfast.Tokenizer.cut_arrow`."""
+        from .._tokenizer import _arrow_by_item, _call_arrow, _check_threads
+
+        self.makesure_userdict_loaded()
+        core = self.tokenizer._checked_core()
+        table, threads = self._tag_table(), _check_threads(threads)
+        if not _regexes_default:
+            return _arrow_by_item(texts, lambda t: [{"word": w, "flag": f} for w, f in self._tuples(t, HMM)], "tagged")
+        return _call_arrow(lambda t: core.pos_cut_arrow(t, bool(HMM), table, threads), texts)
+
     def _lcut_internal(self, sentence: str | bytes) -> list[pair]:
         self.makesure_userdict_loaded()
         return self._pairs(strdecode(sentence), True)
@@ -454,6 +468,12 @@ def lcut(sentence: str | bytes, HMM: bool = True, use_paddle: bool = False) -> l
 def lcut_batch(texts: Iterable[str | bytes], HMM: bool = True, *, threads: int | None = None) -> list[list[pair]]:
     """``[lcut(t, HMM) for t in texts]`` on ``threads`` threads (all cores for ``None``)."""
     return dt.lcut_batch(texts, HMM, threads=threads)
+
+
+def cut_arrow(texts: Any, HMM: bool = True, *, threads: int | None = None) -> Any:
+    """``[lcut(t, HMM) for t in texts]`` as an Arrow ``list<struct<word, flag>>`` column
+    (see :meth:`POSTokenizer.cut_arrow`)."""
+    return dt.cut_arrow(texts, HMM, threads=threads)
 
 
 if not TYPE_CHECKING:

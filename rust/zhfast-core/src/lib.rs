@@ -68,7 +68,9 @@ mod trie;
 mod worker;
 
 pub use data::JIEBA_DICT;
-pub use dict::{Dictionary, SharedDictionary, Snapshot};
+pub use dict::{
+    source_digest, CompiledDictionary, DictBytes, Dictionary, SharedDictionary, Snapshot,
+};
 pub use error::{Error, Result};
 pub use hmm::{ForceSplitWords, HmmModel};
 pub use mode::Mode;

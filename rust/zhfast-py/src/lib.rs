@@ -6,6 +6,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod batches;
 mod cut_parts;
 mod cutting;
@@ -26,6 +27,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<mode::PyMode>()?;
     m.add_class::<tags::TagTable>()?;
     m.add_class::<idf::IdfTable>()?;
+    m.add_class::<arrow::ArrowArray>()?;
+    m.add_class::<arrow::ArrowChunkedArray>()?;
+    m.add_function(wrap_pyfunction!(arrow::_set_arrow_offset_limit, m)?)?;
     m.add_function(wrap_pyfunction!(keywords::tfidf_keywords, m)?)?;
     m.add_function(wrap_pyfunction!(keywords::textrank_keywords, m)?)?;
     m.add_function(wrap_pyfunction!(tokenizer::bundled_dictionary_bytes, m)?)?;
