@@ -3,9 +3,9 @@ loads that process had made, for ``test_engine_ray.py`` (importable by Ray's wor
 from __future__ import annotations
 
 import pyarrow as pa
-from engine_cases import probe
 
 import zhfast.ray
+from engine_cases import probe
 
 
 class CountingCutter(zhfast.ray.Cutter):

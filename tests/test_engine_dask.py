@@ -7,11 +7,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from engine_cases import EDIT_ROWS, MODE_FLAGS, as_pairs, edited_tokenizer, expected, probe, texts
-from engine_setup import require_engine, worker_environment
 
 import zhfast
 import zhfast.posseg
+from engine_cases import EDIT_ROWS, MODE_FLAGS, as_pairs, edited_tokenizer, expected, probe, texts
+from engine_setup import require_engine, worker_environment
 
 require_engine("distributed", "dask")
 require_engine("dask.dataframe", "dask")

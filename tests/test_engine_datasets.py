@@ -10,10 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from engine_cases import EDIT_ROWS, TESTS_DIR, edited_tokenizer, expected, texts, tokenize_batch
-from engine_setup import require_engine, worker_environment
 
 import zhfast
+from engine_cases import EDIT_ROWS, TESTS_DIR, edited_tokenizer, expected, texts, tokenize_batch
+from engine_setup import require_engine, worker_environment
 from zhfast._tokenizer import dictionary_loads
 
 datasets = require_engine("datasets", "datasets")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 
+import jieba
 import pytest
-from engine_cases import EDIT_ROWS, MODE_FLAGS, as_pairs, edited_tokenizer, expected, texts
-from engine_setup import require_engine, worker_environment
 
 import zhfast
 import zhfast.posseg
+from engine_cases import EDIT_ROWS, MODE_FLAGS, as_pairs, edited_tokenizer, expected, texts
+from engine_setup import require_engine, worker_environment
 
 ray = require_engine("ray", "ray")
 require_engine("ray.data", "ray")
@@ -78,9 +79,11 @@ def test_parquet_in_and_out_with_a_custom_tokenizer_from_the_driver(ray_local, t
                    tmp_path / "in.parquet")
     ds = ray.data.read_parquet(str(tmp_path / "in.parquet"))
     kw = {"column": "body", "tokenizer": t}
-    cut = ds.map_batches(zr.Cutter, fn_constructor_kwargs=kw, batch_format="pyarrow", concurrency=2)
+    # Three actors on two CPUs: each asks for a quarter of one, leaving a whole one for the
+    # read tasks (or they, or the third actor, would wait for ever).
+    cut = ds.map_batches(zr.Cutter, fn_constructor_kwargs=kw, batch_format="pyarrow", concurrency=2, num_cpus=0.25)
     pos = cut.map_batches(zr.Cutter, fn_constructor_kwargs={**kw, "mode": "posseg", "output_column": "tags"},
-                          batch_format="pyarrow", concurrency=1)
+                          batch_format="pyarrow", concurrency=1, num_cpus=0.25)
     pos.write_parquet(str(tmp_path / "out"))
     table = pq.read_table(tmp_path / "out").sort_by("id")
     _check(table.column("tokens").to_pylist(), t, "cut", False, True, rows)
@@ -88,10 +91,12 @@ def test_parquet_in_and_out_with_a_custom_tokenizer_from_the_driver(ray_local, t
 
 
 def test_edits_of_the_module_tokenizer_on_the_driver(ray_local):
-    zhfast.add_word("北京大学生", 10**6, "nz")
-    zhfast.del_word("专家")
+    for lib in (zhfast, jieba):
+        lib.add_word("北京大学生", 10**6, "nz")
+        lib.del_word("专家")
     table = _run(_dataset(EDIT_ROWS, 1), tokenizer=zhfast.dt)
     _check(table.column("tokens").to_pylist(), zhfast.dt, "cut", False, True, EDIT_ROWS)
+    assert table.column("tokens").to_pylist() == [None if t is None else jieba.lcut(t) for t in EDIT_ROWS]
     # Without it, an actor has its own zhfast.dt, which never saw these edits.
     plain = _run(_dataset(EDIT_ROWS, 1)).column("tokens").to_pylist()
     assert plain != table.column("tokens").to_pylist()

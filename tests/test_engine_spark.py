@@ -7,11 +7,11 @@ import os
 
 import jieba
 import pytest
-from engine_cases import EDIT_ROWS, MODE_FLAGS, as_pairs, edited_tokenizer, expected, probe, texts
-from engine_setup import require_engine, require_java, worker_environment
 
 import zhfast
 import zhfast.posseg
+from engine_cases import EDIT_ROWS, MODE_FLAGS, as_pairs, edited_tokenizer, expected, probe, texts
+from engine_setup import require_engine, require_java, worker_environment
 
 require_engine("pyspark", "spark")
 require_java()

@@ -3,9 +3,8 @@
 This is the one place that calls zhfast's Arrow functions (``Tokenizer.cut_arrow``,
 ``cut_for_search_arrow``, ``cut_offsets_arrow``, ``POSTokenizer.cut_arrow``): texts in as
 an Arrow string array (or chunked array), tokens out as an Arrow list array of the same
-length, nulls kept null.  Where those functions are missing (a build without them), the
-same column is made from the batch calls (``lcut_batch`` and friends) instead, with the
-same result: switch here, nowhere else.
+length, nulls kept null, no Python object made per text or token.  Partitions that are
+Python lists (a dask.bag) go through the batch calls instead (:func:`by_batch_calls`).
 """
 from __future__ import annotations
 
@@ -16,10 +15,12 @@ import pyarrow as pa
 #: The modes of the adapters, as their ``mode`` arguments name them.
 MODES = ("cut", "search", "offsets", "posseg")
 
+#: The type of offsets by default (engines without unsigned integers pass ``pa.int32()``).
+UINT32 = pa.uint32()
 POS_PAIR = pa.struct([("word", pa.string()), ("flag", pa.string())])
 
 
-def result_type(mode: str, offsets_type: Any = pa.uint32()) -> Any:
+def result_type(mode: str, offsets_type: Any = UINT32) -> Any:
     """The Arrow type of a result column (engines without unsigned types pass
     ``offsets_type=pa.int32()``)."""
     if mode == "offsets":
@@ -35,17 +36,16 @@ def check_mode(mode: str) -> str:
     return mode
 
 
-def _native(tok: Any, mode: str, cut_all: bool, HMM: bool, threads: int | None) -> Any:
-    """The Arrow call for ``mode`` as a function of the texts, or ``None`` without one."""
-    # Looked up on the class: a POSTokenizer hands unknown attributes to its Tokenizer,
-    # whose cut_arrow does not tag.
-    name = {"cut": "cut_arrow", "search": "cut_for_search_arrow", "offsets": "cut_offsets_arrow", "posseg": "cut_arrow"}[mode]
-    fn = getattr(type(tok), name, None)
-    if fn is None:
-        return None
-    if mode in ("search", "posseg"):
-        return lambda t: fn(tok, t, HMM, threads=threads)
-    return lambda t: fn(tok, t, cut_all, HMM, threads=threads)
+def _arrow_call(tok: Any, mode: str, cut_all: bool, HMM: bool, threads: int | None) -> Any:
+    """The Arrow call for ``mode`` as a function of the texts."""
+    if mode == "cut":
+        return lambda t: tok.cut_arrow(t, cut_all, HMM, threads=threads)
+    if mode == "search":
+        return lambda t: tok.cut_for_search_arrow(t, HMM, threads=threads)
+    if mode == "offsets":
+        return lambda t: tok.cut_offsets_arrow(t, cut_all, HMM, threads=threads)
+    # posseg: ``tok`` is a POSTokenizer, whose own cut_arrow tags.
+    return lambda t: tok.cut_arrow(t, HMM, threads=threads)
 
 
 def by_batch_calls(tok: Any, texts: list[Any], mode: str, cut_all: bool, HMM: bool, threads: int | None,
@@ -69,22 +69,14 @@ def by_batch_calls(tok: Any, texts: list[Any], mode: str, cut_all: bool, HMM: bo
 
 
 def cut_column(tok: Any, texts: Any, mode: str, cut_all: bool = False, HMM: bool = True, *,
-               threads: int | None = 1, offsets_type: Any = pa.uint32()) -> Any:
+               threads: int | None = 1, offsets_type: Any = UINT32) -> Any:
     """``texts`` (a pyarrow string ``Array`` or ``ChunkedArray``) cut in ``mode`` by
     ``tok`` (a ``POSTokenizer`` for ``"posseg"``, else a ``Tokenizer``): a list column
     of :func:`result_type`, chunked like the input."""
     want = result_type(mode, offsets_type)
-    native = _native(tok, mode, cut_all, HMM, threads)
-    if isinstance(texts, pa.ChunkedArray):
-        if native is not None:
-            out = pa.chunked_array(native(texts))
-        else:
-            chunks = [pa.array(by_batch_calls(tok, c.to_pylist(), mode, cut_all, HMM, threads), type=want) for c in texts.chunks]
-            out = pa.chunked_array(chunks, type=want)
-    elif native is not None:
-        out = pa.array(native(texts))
-    else:
-        out = pa.array(by_batch_calls(tok, texts.to_pylist(), mode, cut_all, HMM, threads), type=want)
+    call = _arrow_call(tok, mode, cut_all, HMM, threads)
+    # The result exports the Arrow PyCapsule interface: pyarrow takes it without a copy.
+    out = pa.chunked_array(call(texts)) if isinstance(texts, pa.ChunkedArray) else pa.array(call(texts))
     # Engines want exactly their own type: list, not large_list; int32 where they have
     # no unsigned integers.
     return out if out.type == want else out.cast(want)
