@@ -23,8 +23,8 @@ require("dask.dataframe", "dask", "dask[dataframe]")
 require("pyarrow", "dask", "pyarrow")
 
 import dask  # noqa: E402
-import pandas as pd  # noqa: E402
-import pyarrow as pa  # noqa: E402
+import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: E402
+import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: E402
 
 from ._engines import _arrow  # noqa: E402
 from ._engines._shipment import Shipment, default_tokenizer, for_mode  # noqa: E402

@@ -25,7 +25,7 @@ from ._engines import require
 require("ray", "ray", "Ray")
 require("pyarrow", "ray", "pyarrow")
 
-import pyarrow as pa  # noqa: E402
+import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: E402
 
 from ._engines import _arrow  # noqa: E402
 from ._engines._shipment import default_tokenizer, for_mode  # noqa: E402

@@ -23,7 +23,7 @@ from ._engines import require
 pyspark = require("pyspark", "spark", "PySpark")
 require("pyarrow", "spark", "pyarrow")
 
-import pyarrow as pa  # noqa: E402
+import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: E402
 from pyspark.sql import Column  # noqa: E402
 from pyspark.sql import functions as F  # noqa: E402
 
@@ -71,9 +71,9 @@ def udf(mode: str = "cut", cut_all: bool = False, HMM: bool = True, *, tokenizer
         def arrow_cut(texts: pa.Array) -> pa.Array:
             return fn(texts)
 
-        return F.arrow_udf(arrow_cut, RETURN_TYPES[mode])  # type: ignore[attr-defined]
+        return F.arrow_udf(arrow_cut, RETURN_TYPES[mode])  # type: ignore[attr-defined, call-overload, unused-ignore]
 
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
     def pandas_cut(texts):  # type: ignore[no-untyped-def]
         out = fn(pa.array(texts, type=pa.large_string(), from_pandas=True))

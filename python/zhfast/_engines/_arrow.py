@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 #: The modes of the adapters, as their ``mode`` arguments name them.
 MODES = ("cut", "search", "offsets", "posseg")
