@@ -114,11 +114,20 @@ def probe():
     return os.getpid(), dictionary_loads()
 
 
-def tokenize_batch(batch, tokenizer):
-    """A ``datasets.map(batched=True)`` function: tokens of each text, and the process
-    that cut it with its dictionary loads."""
+def tokenize_batch(batch, tokenizer, pos=None):
+    """A ``datasets.map(batched=True)`` function: each text cut in every mode of
+    :data:`MODE_FLAGS` (columns ``m0``, ``m1``, ...; posseg by ``pos``, a POSTokenizer,
+    as ``[word, flag]`` lists), and the process that cut it with its dictionary loads."""
     pid, loads = probe()
     rows = batch["text"]
+    # As in jieba, a POSTokenizer takes its tokenizer's user tags on first use (and
+    # empties them there): a fresh one over a tokenizer already used so tags without them.
+    pos = pos or zhfast.posseg.POSTokenizer(tokenizer)
+    out = {"pid": [pid] * len(rows), "loads": [loads] * len(rows)}
+    for i, (mode, cut_all, HMM) in enumerate(MODE_FLAGS):
+        want = expected(pos if mode == "posseg" else tokenizer, mode, cut_all, HMM, rows)
+        out[f"m{i}"] = [None if r is None else [list(p) for p in r] if mode == "posseg" else r for r in want]
     items = [t for t in rows if t is not None]
     cut = iter(tokenizer.lcut_batch(items, threads=1))
-    return {"tokens": [None if t is None else next(cut) for t in rows], "pid": [pid] * len(rows), "loads": [loads] * len(rows)}
+    out["tokens"] = [None if t is None else next(cut) for t in rows]
+    return out

@@ -12,7 +12,8 @@ import sys
 import pytest
 
 import zhfast
-from engine_cases import EDIT_ROWS, TESTS_DIR, edited_tokenizer, expected, texts, tokenize_batch
+import zhfast.posseg
+from engine_cases import EDIT_ROWS, MODE_FLAGS, TESTS_DIR, edited_tokenizer, expected, texts, tokenize_batch
 from engine_setup import require_engine, worker_environment
 from zhfast._tokenizer import dictionary_loads
 
@@ -31,7 +32,8 @@ def dataset(tmp_path):
 
 def test_map_with_two_processes_and_a_reused_cache(dataset, tmp_path, caplog):
     t = edited_tokenizer(tmp_path)
-    fn = functools.partial(tokenize_batch, tokenizer=t)
+    pos = zhfast.posseg.POSTokenizer(t)
+    fn = functools.partial(tokenize_batch, tokenizer=t, pos=pos)
     loads_here = dictionary_loads()
     with caplog.at_level(logging.WARNING, logger="datasets"):
         out = dataset.map(fn, batched=True, batch_size=50, num_proc=2)
@@ -39,6 +41,11 @@ def test_map_with_two_processes_and_a_reused_cache(dataset, tmp_path, caplog):
     assert not [r for r in caplog.records if "hash" in r.getMessage()], [r.getMessage() for r in caplog.records]
     rows = EDIT_ROWS + ROWS
     assert out["tokens"] == expected(t, "cut", False, True, rows)
+    for i, (mode, cut_all, HMM) in enumerate(MODE_FLAGS):
+        got = out[f"m{i}"]
+        if mode == "posseg":
+            got = [None if r is None else [tuple(p) for p in r] for r in got]
+        assert got == expected(pos if mode == "posseg" else t, mode, cut_all, HMM, rows), (mode, cut_all, HMM)
     assert again.cache_files == out.cache_files
     # Each of the two processes unpickled the function, and so the tokenizer, once.
     loads = {}
