@@ -15,7 +15,13 @@ if [ -z "${VIRTUAL_ENV:-}" ]; then
 fi
 python -m pip install -q --upgrade pip
 python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy" "whoosh" "ruff~=0.17.6" \
-    "pyarrow>=16" "polars>=1" "nanoarrow" "duckdb"
+    "pyarrow>=16" "polars>=1" "nanoarrow" "duckdb" "cloudpickle" "dill"
+# The engines the adapters are tested on (tests/test_engine_*.py), one at a time: an engine
+# that cannot be installed here only skips its tests, which say so.
+python -m pip install -q "pyspark>=3.5" "pandas>=2" || echo "PySpark could not be installed: its tests skip" >&2
+python -m pip install -q "dask[dataframe]>=2024.1" "distributed>=2024.1" || echo "Dask could not be installed: its tests skip" >&2
+python -m pip install -q "ray[data]>=2.9" || echo "Ray could not be installed: its tests skip" >&2
+python -m pip install -q "datasets" || echo "datasets could not be installed: its tests skip" >&2
 
 # Lint only (the rules are in pyproject.toml; ruff is pinned to a minor version because
 # new releases add rules to the selected groups); a lint error fails the test command.

@@ -50,9 +50,25 @@ def test_revealed_types():
     ], out.stdout
 
 
-def test_package_stubs_match_the_code():
+#: The engine adapters, and the engine each imports (stubtest imports every module).
+ENGINE_ADAPTERS = {"zhfast.spark": "pyspark", "zhfast.dask": "dask.dataframe", "zhfast.ray": "ray"}
+
+
+def test_package_stubs_match_the_code(tmp_path):
     """Every module of zhfast (inline annotations, the analyse stubs, the extension's
-    stub) agrees with what runs."""
-    out = subprocess.run([sys.executable, "-m", "mypy.stubtest", "zhfast"], check=False, capture_output=True, text=True,
+    stub) agrees with what runs; an engine adapter whose engine is not installed here is
+    left out (it cannot be imported)."""
+    import importlib.util
+
+    def missing(module):
+        try:
+            return importlib.util.find_spec(module) is None
+        except ImportError:
+            return True
+
+    allow = tmp_path / "allowlist.txt"
+    allow.write_text("".join(f"{re.escape(a)}(\\..*)?\n" for a, e in ENGINE_ADAPTERS.items() if missing(e)))
+    out = subprocess.run([sys.executable, "-m", "mypy.stubtest", "zhfast", "--allowlist", str(allow),
+                          "--ignore-unused-allowlist"], check=False, capture_output=True, text=True,
                          timeout=600, cwd=str(HERE))
     assert out.returncode == 0, out.stdout + out.stderr

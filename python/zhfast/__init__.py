@@ -31,7 +31,7 @@ from ._compat import (
 from ._compat import get_abs_path as _get_abs_path  # noqa: F401  (jieba has it)
 from ._compat import set_package_log_level as setLogLevel
 from ._files import cut_file
-from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer
+from ._tokenizer import DEFAULT_DICT, DEFAULT_DICT_NAME, Tokenizer, dictionary_loads
 
 if TYPE_CHECKING:
     import logging
@@ -198,7 +198,7 @@ def _lcut_for_search_no_hmm(s: str | bytes) -> list[str]:
 __all__ = [
     "add_word", "calc", "check_paddle_install", "cut", "cut_arrow", "cut_file", "cut_for_search", "cut_for_search_arrow",
     "cut_offsets", "cut_offsets_arrow", "cut_offsets_batch", "DEFAULT_DICT", "DEFAULT_DICT_NAME",
-    "default_encoding", "default_logger", "del_word", "DICT_WRITING", "disable_parallel", "dt",
+    "default_encoding", "default_logger", "del_word", "DICT_WRITING", "dictionary_loads", "disable_parallel", "dt",
     "enable_paddle", "enable_parallel", "get_DAG", "get_dict_file", "get_FREQ", "get_module_res",
     "initialize", "install_as_jieba", "iteritems", "iterkeys", "itervalues", "lcut", "lcut_batch",
     "lcut_for_search", "lcut_for_search_batch", "load_userdict", "log", "log_console", "pool", "PY2",

@@ -21,7 +21,7 @@ from typing import (
 if TYPE_CHECKING:
     from array import array
 
-from . import _core, _regex_cut
+from . import _core, _pickling, _regex_cut
 from ._cache import load_dictionary
 from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._freq import FreqView
@@ -42,6 +42,20 @@ def _search_mode(HMM: Any) -> Any:
 
 DEFAULT_DICT = None
 DEFAULT_DICT_NAME = "dict.txt"
+
+_loads = 0
+
+
+def count_load() -> None:
+    global _loads
+    _loads += 1
+
+
+def dictionary_loads() -> int:
+    """How many times this process has built a tokenizer's dictionary: each
+    ``initialize`` that loads one, and each unpickled tokenizer whose dictionary was not
+    built here already (see ``zhfast._pickling``)."""
+    return _loads
 
 #: Whether every module regex that cutting reads is jieba's own (see ``zhfast._patterns``):
 #: then the core cuts; else ``zhfast._regex_cut`` runs jieba's loop with the user's.
@@ -193,8 +207,17 @@ class Tokenizer:
         self.tmp_dir: str | None = None
         self.cache_file: str | None = None
         self._core: Any = None
-        # Every (word, freq) applied by add_word, so a pickled Tokenizer can replay them.
-        self._edits: list[tuple[str, int]] = []
+        #: The effect of the run-time edits: each edited word's final frequency (one
+        #: entry per word however often it is edited; what a pickle carries).
+        self._edits: dict[str, int] = {}
+        #: ``(content hash, size)`` of the custom dictionary loaded (``None``: bundled).
+        self._dict_id: tuple[str, int] | None = None
+        #: That dictionary's bytes, held only by a tokenizer unpickled where no file has
+        #: them (``get_dict_file`` reads them).
+        self._dict_bytes: bytes | None = None
+        #: Whether ``_core`` is shared with other tokenizers unpickled from the same
+        #: state (it is forked on the first edit).
+        self._core_shared = False
 
     def __repr__(self) -> str:
         return f"<Tokenizer dictionary={self.dictionary!r}>"
@@ -220,9 +243,16 @@ class Tokenizer:
             t1 = time.time()
             if abs_path == DEFAULT_DICT:
                 self._core = _core.CoreTokenizer.bundled()
+                self._dict_id = None
             else:
+                self._dict_id = _pickling.file_id(abs_path)
                 self._core = load_dictionary(abs_path, abs_path, self.tmp_dir, self.cache_file)
+            # A new dictionary drops the edits made to the old one, as jieba's FREQ does.
+            self._edits = {}
+            self._dict_bytes = None
+            self._core_shared = False
             self.initialized = True
+            count_load()
             log_debug("Loading model cost %.3f seconds." % (time.time() - t1))
             log_debug("Prefix dict has been built successfully.")
 
@@ -245,11 +275,22 @@ class Tokenizer:
         """Read-only view of jieba's ``FREQ``: word -> frequency, prefixes -> 0."""
         return FreqView(self._checked_core())
 
+    def _own_core(self) -> Any:
+        """``_core``, forked first if other tokenizers share it (see ``zhfast._pickling``)."""
+        if self._core_shared:
+            with self.lock:
+                if self._core_shared:
+                    self._core = self._core.fork()
+                    self._core_shared = False
+        return self._core
+
     def _apply_words(self, batch, merge=True):
         """Apply ``(word, freq, tag)`` triples as jieba's ``add_word`` does, one core call.
         ``merge=False`` only stages new words; ``self._core.compact()`` compiles them."""
-        self._core.add_words([(w, f) for w, f, _ in batch], merge)
-        self._edits.extend((w, f) for w, f, _ in batch)
+        self._own_core().add_words([(w, f) for w, f, _ in batch], merge)
+        edits = self._edits
+        for word, freq, _ in batch:
+            edits[word] = freq
         for word, freq, tag in batch:
             if tag:
                 self.user_word_tag_tab[word] = tag
@@ -276,6 +317,7 @@ class Tokenizer:
         ``ValueError`` (naming file and line) and leaves the tokenizer unchanged.
         """
         self.check_initialized()
+        self._own_core()
         entries = _read_userdict(f)
         pending: list[tuple[str, int, str | None]] = []
         for word, freq, tag in entries:
@@ -334,39 +376,19 @@ class Tokenizer:
         for idx in range(N - 1, -1, -1):
             route[idx] = max((log(freq.get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in DAG[idx])
 
-    # -- pickling: the dictionary path plus the words added, replayed on load -----------
+    # -- pickling: what the tokenizer is, not how it got there (see zhfast._pickling) ---
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {
-            "dictionary": self.dictionary,
-            "initialized": self.initialized,
-            "edits": list(self._edits),
-            "user_word_tag_tab": dict(self.user_word_tag_tab),
-            "tmp_dir": self.tmp_dir,
-            "cache_file": self.cache_file,
-        }
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        Tokenizer.__init__(self, DEFAULT_DICT)
-        self.dictionary = state["dictionary"]
-        self.tmp_dir = state["tmp_dir"]
-        self.cache_file = state["cache_file"]
-        self.user_word_tag_tab.update(state["user_word_tag_tab"])
-        if state["initialized"] or state["edits"]:
-            self.initialize()
-            edits = state["edits"]
-            if edits:
-                self._core.add_words(edits, False)
-                self._edits = list(edits)
-                for word, freq in edits:
-                    if freq == 0:
-                        _core.add_force_split(word)
-                self._core.compact()
+    def __reduce__(self) -> tuple[Any, ...]:
+        blob, data = _pickling.tokenizer_state(self)
+        extra = {k: v for k, v in self.__dict__.items() if k not in _pickling.TOKENIZER_FIELDS}
+        return (_pickling.restore_tokenizer, (type(self), blob, data, extra))
 
     def get_dict_file(self) -> BinaryIO:
         """The dictionary file, open for reading bytes (the bundled one from memory)."""
         if self.dictionary == DEFAULT_DICT:
             return _BundledDictFile(_core.bundled_dictionary_bytes())
+        if self._dict_bytes is not None and self.initialized:
+            return io.BytesIO(self._dict_bytes)
         return open(self.dictionary, "rb")
 
     def set_dictionary(self, dictionary_path: str) -> None:

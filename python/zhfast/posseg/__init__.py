@@ -160,6 +160,14 @@ class POSTokenizer:
     def __repr__(self) -> str:
         return f"<POSTokenizer tokenizer={self.tokenizer!r}>"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The tokenizer pickles itself (see zhfast._pickling); the tags set here go as
+        # their change from the dictionary file's.
+        from .._pickling import pos_tags_state, restore_pos_tokenizer
+
+        extra = {k: v for k, v in self.__dict__.items() if k not in ("tokenizer", "_tags", "_table")}
+        return (restore_pos_tokenizer, (type(self), self.tokenizer, pos_tags_state(self), extra))
+
     def __getattr__(self, name: str) -> Any:
         if name in ("cut_for_search", "lcut_for_search", "tokenize"):
             raise NotImplementedError

@@ -176,6 +176,19 @@ impl CoreTokenizer {
             .map_err(to_py)
     }
 
+    /// Sets jieba's `total` (a tokenizer rebuilt from its edits' effect).
+    fn set_total(&self, total: i64) {
+        self.shared.set_total(total);
+    }
+
+    /// A tokenizer that starts from this one's current dictionary and is edited on its
+    /// own from here on: nothing is copied until one of the two is edited (unpickling
+    /// the same tokenizer again in a process costs this, not a load).
+    fn fork(&self) -> Self {
+        let current = self.snapshot();
+        CoreTokenizer::new(current.dict, current.extra)
+    }
+
     /// Compiles words added at run time: a few now, into their own small trie; many (at
     /// least `background_threshold`) in the background, into the main trie.
     #[pyo3(signature = (background_threshold=4096))]

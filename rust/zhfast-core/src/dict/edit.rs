@@ -60,6 +60,14 @@ impl Dictionary {
         Ok(())
     }
 
+    /// Sets jieba's `total` directly: a tokenizer rebuilt from its edits' effect (each
+    /// word's final frequency) has the total of *every* `add_word` it saw, which the final
+    /// frequencies alone do not give.
+    pub fn set_total(&mut self, total: i64) {
+        self.total = total;
+        self.log_total = py_log(total);
+    }
+
     /// Compiles the overlay's words into the user layer.
     pub fn merge_overlay(&mut self) {
         if self.overlay.is_empty() {

@@ -97,6 +97,14 @@ impl<X: Send + Sync + 'static> SharedDictionary<X> {
             .add_words_then(words.iter().map(|(w, f)| (w.as_str(), *f)), merge)
     }
 
+    /// Sets `total` (see [`Dictionary::set_total`]); an edit like any other, so a
+    /// background merge of the version before it is dropped.
+    pub fn set_total(&self, total: i64) {
+        let mut state = self.write();
+        state.generation += 1;
+        Arc::make_mut(&mut state.current.dict).set_total(total);
+    }
+
     /// Compiles the words added at run time: fewer than `background_threshold` now, into
     /// their own small trie; more on a background thread, into the main trie (which
     /// renumbers the base words, so a new extra is made).  The merge changes no
@@ -201,6 +209,18 @@ mod tests {
             (d.snapshot().dict.freq("新词"), d.snapshot().dict.total()),
             (None, 18)
         );
+    }
+
+    #[test]
+    fn a_set_total_is_kept_by_a_merge() {
+        let d = shared();
+        d.add_words(&words(50), false).unwrap();
+        d.set_total(7);
+        d.compact(20);
+        d.wait_compacted();
+        let s = d.snapshot();
+        assert_eq!((s.dict.total(), s.dict.user_word_count()), (7, 0));
+        assert_eq!(s.dict.log_total(), super::super::compile::py_log(7));
     }
 
     #[test]
