@@ -12,7 +12,7 @@ import io
 import os
 import sys
 
-from ._tokenizer import _check_threads, _cut_mode
+from ._many_texts import _check_threads, _cut_mode
 
 #: Bytes read at a time, and the length past which one line is split while it streams.
 BLOCK_BYTES = 1 << 20
