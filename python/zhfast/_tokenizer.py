@@ -11,7 +11,7 @@ import time
 from _thread import RLock
 from math import log
 
-from . import _core
+from . import _core, _fork
 from ._cache import load_dictionary
 from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._freq import FreqView
@@ -72,13 +72,6 @@ def _read_userdict(f):
     return entries
 
 
-def _stand_in(sentence):
-    """``sentence`` with each code point that cannot be UTF-8 (a lone surrogate) replaced
-    by ``?``: same length, and the same character class where it matters (a surrogate is
-    never in a dictionary block, nor whitespace, and neither is ``?``)."""
-    return sentence.encode("utf-8", "replace").decode("utf-8")
-
-
 def _decoded(texts):
     """``texts`` as a list of ``str`` (``bytes`` decoded as jieba does); a list that
     already holds only ``str`` is passed through without a per-item call."""
@@ -93,15 +86,37 @@ def _check_threads(threads):
     return threads
 
 
-def _via_stand_in(core_spans, sentence):
-    """Cut a ``str`` that cannot be UTF-8 (lone surrogates) without losing anything.
+def _suggested_freq(core, word):
+    """jieba's ``suggest_freq(word)`` for a ``str``, with the dictionary of ``core``."""
+    total = core.total
+    ftotal = float(total)
+    freq = 1
+    for seg in core.cut(word, NO_HMM):
+        f = core.freq(seg)
+        freq *= (1 if f is None else f) / ftotal
+    f = core.freq(word)
+    return max(int(freq * total) + 1, 1 if f is None else f)
 
-    Each unencodable code point becomes one ``?``; that stand-in has the same length and
-    the same character classes where it matters (a surrogate is never in a dictionary
-    block, nor whitespace, and neither is ``?``), so its token spans are the original's.
-    """
-    stand_in = _stand_in(sentence)
-    return [sentence[s[0]:s[1]] if isinstance(s, tuple) else s for s in core_spans(stand_in)]
+
+def _dag_of_any(freq, sentence):
+    """jieba's ``get_DAG`` itself, for what the core does not take: ``bytes``, lists and
+    other sequences (``FREQ`` lookups of their items and slices raise as a dict's do),
+    and strings with lone surrogates."""
+    dag = {}
+    n = len(sentence)
+    for k in range(n):
+        ends = []
+        i = k
+        frag = sentence[k]
+        while i < n and freq.has(frag):
+            if freq[frag]:
+                ends.append(i)
+            i += 1
+            frag = sentence[k:i + 1]
+        if not ends:
+            ends.append(k)
+        dag[k] = ends
+    return dag
 
 
 class _BundledDictFile(io.BytesIO):
@@ -127,6 +142,7 @@ class Tokenizer:
         self._core = None
         # Every (word, freq) applied by add_word, so a pickled Tokenizer can replay them.
         self._edits = []
+        _fork.track(self)
 
     def __repr__(self):
         return "<Tokenizer dictionary=%r>" % self.dictionary
@@ -203,27 +219,38 @@ class Tokenizer:
         """Load a user dictionary: a path, or a text or binary file object, with lines
         ``word [freq] [tag]`` in UTF-8.
 
-        Unlike jieba, the whole file is read and checked first: a bad file raises
-        ``ValueError`` (naming file and line) and leaves the tokenizer unchanged.
+        Unlike jieba, the whole file is read and checked first and applied at once: a bad
+        file raises (``ValueError`` naming file and line, ``OverflowError`` for a
+        frequency beyond 64 bits) and leaves the tokenizer unchanged.
         """
         self.check_initialized()
         entries = _read_userdict(f)
-        pending = []
-        for word, freq, tag in entries:
-            if freq is None:
-                # suggest_freq must see the lines before this one, as in jieba.
-                if pending:
-                    self._apply_words(pending, merge=False)
-                    pending = []
-                freq = self.suggest_freq(word, False)
-            else:
-                freq = int(freq)
-            pending.append((word, freq, tag))
-        if pending:
-            self._apply_words(pending, merge=False)
+        if any(freq is None for _, freq, _ in entries):
+            batch = self._with_suggested_freqs(entries)
+        else:
+            batch = [(word, int(freq), tag) for word, freq, tag in entries]
+        self._apply_words(batch, merge=False)
         # Many words are compiled into the main trie in the background (cuts meanwhile
         # give the same answers, a little slower); a few, right here.
         self._core.compact()
+
+    def _with_suggested_freqs(self, entries):
+        """``(word, freq, tag)`` for each entry, a line without a frequency getting
+        jieba's ``suggest_freq`` as if the lines before it were loaded.  That is worked
+        out on a copy of the dictionary, so a later line that fails changes nothing."""
+        scratch = self._core.copy()
+        batch, pending = [], []
+        for word, freq, tag in entries:
+            if freq is None:
+                if pending:
+                    scratch.add_words(pending, False)
+                    pending = []
+                freq = _suggested_freq(scratch, word)
+            else:
+                freq = int(freq)
+            pending.append((word, freq))
+            batch.append((word, freq, tag))
+        return batch
 
     def suggest_freq(self, segment, tune=False):
         """jieba's ``suggest_freq``: the frequency that makes ``segment`` (a ``str``) one
@@ -234,11 +261,7 @@ class Tokenizer:
         freq = 1
         if isinstance(segment, str):
             word = segment
-            for seg in self.cut(word, HMM=False):
-                f = core.freq(seg)
-                freq *= (1 if f is None else f) / ftotal
-            f = core.freq(word)
-            freq = max(int(freq * self.total) + 1, 1 if f is None else f)
+            freq = _suggested_freq(core, word)
         else:
             segment = tuple(map(strdecode, segment))
             word = "".join(segment)
@@ -254,7 +277,12 @@ class Tokenizer:
     def get_DAG(self, sentence):
         """jieba's ``get_DAG``: ``{k: [end, ...]}`` over the whole sentence."""
         self.check_initialized()
-        return dict(enumerate(self._core.dag(sentence)))
+        if isinstance(sentence, str):
+            try:
+                return dict(enumerate(self._core.dag(sentence)))
+            except UnicodeEncodeError:
+                pass
+        return _dag_of_any(self.FREQ, sentence)
 
     def calc(self, sentence, DAG, route):
         """jieba's ``calc``: fill ``route`` with ``(log prob, end)`` per position."""
@@ -310,11 +338,7 @@ class Tokenizer:
     # -- cutting ------------------------------------------------------------------------
 
     def _lcut_mode(self, sentence, mode):
-        core = self._checked_core()
-        try:
-            return core.cut(sentence, mode)
-        except UnicodeEncodeError:
-            return _via_stand_in(lambda s: core.cut_spans(s, mode), sentence)
+        return self._checked_core().cut(sentence, mode)
 
     def _lcut_str(self, sentence, cut_all, HMM):
         return self._lcut_mode(sentence, _cut_mode(cut_all, HMM))
@@ -334,10 +358,7 @@ class Tokenizer:
     def lcut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
         # The common case in one Python frame: a str, the dictionary loaded.
         if sentence.__class__ is str and self.initialized:
-            try:
-                return self._core.cut(sentence, ALL if cut_all else (DEFAULT if HMM else NO_HMM))
-            except UnicodeEncodeError:
-                pass
+            return self._core.cut(sentence, ALL if cut_all else (DEFAULT if HMM else NO_HMM))
         return self._lcut_str(strdecode(sentence), cut_all, HMM)
 
     def cut_for_search(self, sentence, HMM=True):
@@ -347,10 +368,7 @@ class Tokenizer:
 
     def lcut_for_search(self, sentence, HMM=True):
         if sentence.__class__ is str and self.initialized:
-            try:
-                return self._core.cut(sentence, SEARCH if HMM else SEARCH_NO_HMM)
-            except UnicodeEncodeError:
-                pass
+            return self._core.cut(sentence, SEARCH if HMM else SEARCH_NO_HMM)
         return self._lcut_for_search_str(strdecode(sentence), HMM)
 
     _lcut = lcut
@@ -371,20 +389,12 @@ class Tokenizer:
         """``[lcut(t, cut_all, HMM) for t in texts]``, cut on ``threads`` threads (all
         cores for ``None``) with the GIL released."""
         texts = _decoded(texts)
-        core = self._checked_core()
-        try:
-            return core.cut_batch(texts, _cut_mode(cut_all, HMM), _check_threads(threads))
-        except UnicodeEncodeError:
-            return [self._lcut_str(t, cut_all, HMM) for t in texts]
+        return self._checked_core().cut_batch(texts, _cut_mode(cut_all, HMM), _check_threads(threads))
 
     def lcut_for_search_batch(self, texts, HMM=True, *, threads=None):
         """``[lcut_for_search(t, HMM) for t in texts]`` on ``threads`` threads."""
         texts = _decoded(texts)
-        core = self._checked_core()
-        try:
-            return core.cut_batch(texts, _search_mode(HMM), _check_threads(threads))
-        except UnicodeEncodeError:
-            return [self._lcut_for_search_str(t, HMM) for t in texts]
+        return self._checked_core().cut_batch(texts, _search_mode(HMM), _check_threads(threads))
 
     def cut_offsets(self, text, cut_all=False, HMM=True):
         """The code-point end offset of every token of ``cut(text, cut_all, HMM)`` as an
@@ -392,21 +402,12 @@ class Tokenizer:
         No Python object is created per token.  (With ``cut_all`` tokens overlap, so
         only the ends are meaningful.)"""
         text = strdecode(text)
-        core = self._checked_core()
-        try:
-            return core.offsets(text, _cut_mode(cut_all, HMM))
-        except UnicodeEncodeError:
-            return core.offsets(_stand_in(text), _cut_mode(cut_all, HMM))
+        return self._checked_core().offsets(text, _cut_mode(cut_all, HMM))
 
     def cut_offsets_batch(self, texts, cut_all=False, HMM=True, *, threads=None):
         """``[cut_offsets(t, cut_all, HMM) for t in texts]`` on ``threads`` threads."""
         texts = _decoded(texts)
-        core = self._checked_core()
-        threads = _check_threads(threads)
-        try:
-            return core.offsets_batch(texts, _cut_mode(cut_all, HMM), threads)
-        except UnicodeEncodeError:
-            return core.offsets_batch([_stand_in(t) for t in texts], _cut_mode(cut_all, HMM), threads)
+        return self._checked_core().offsets_batch(texts, _cut_mode(cut_all, HMM), _check_threads(threads))
 
     def tokenize(self, unicode_sentence, mode="default", HMM=True):
         """Yield ``(word, start, end)`` with offsets in code points.  ``mode`` is
@@ -416,10 +417,4 @@ class Tokenizer:
         core_mode = DEFAULT if HMM else NO_HMM
         if mode != "default":
             core_mode = _search_mode(HMM)
-        core = self._checked_core()
-        try:
-            items = core.tokenize(unicode_sentence, core_mode)
-        except UnicodeEncodeError:
-            stand_in = _stand_in(unicode_sentence)
-            items = [(unicode_sentence[s:e], s, e) for s, e in core.cut_spans(stand_in, core_mode)]
-        yield from items
+        yield from self._checked_core().tokenize(unicode_sentence, core_mode)

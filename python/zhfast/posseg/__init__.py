@@ -144,17 +144,7 @@ class POSTokenizer:
 
     def _tuples(self, sentence, HMM):
         """``(word, flag)`` tuples for a ``str`` (``cut_tuples``; ``_pairs`` makes pairs of them)."""
-        core = self.tokenizer._checked_core()
-        table = self._tag_table()
-        try:
-            return core.pos_cut(sentence, bool(HMM), table)
-        except UnicodeEncodeError:
-            stand_in = sentence.encode("utf-8", "replace").decode("utf-8")
-            out, pos = [], 0
-            for w, f in core.pos_cut(stand_in, bool(HMM), table):
-                out.append((sentence[pos:pos + len(w)], f))
-                pos += len(w)
-            return out
+        return self.tokenizer._checked_core().pos_cut(sentence, bool(HMM), self._tag_table())
 
     def _core_and_tags(self):
         """The core tokenizer and tag table a cut uses now (for ``zhfast.analyse``,
@@ -186,10 +176,7 @@ class POSTokenizer:
         self.makesure_userdict_loaded()
         texts = [strdecode(t) for t in texts]
         core = self.tokenizer._checked_core()
-        try:
-            batches = core.pos_cut_batch(texts, bool(HMM), self._tag_table(), _check_threads(threads))
-        except UnicodeEncodeError:
-            return [self._pairs(t, HMM) for t in texts]
+        batches = core.pos_cut_batch(texts, bool(HMM), self._tag_table(), _check_threads(threads))
         return [[pair(w, f) for w, f in items] for items in batches]
 
     def _lcut_internal(self, sentence):

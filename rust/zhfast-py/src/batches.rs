@@ -2,7 +2,6 @@
 //! thread among them, see `zhfast_core::batch::in_order`), each group's results built on
 //! the calling thread, in order, as soon as it is next.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use pyo3::exceptions::PyRuntimeError;
@@ -15,9 +14,11 @@ use zhfast_core::{Mode, PosSegmenter, Segmenter, Snapshot};
 use crate::cutting::{end_offsets, offsets_array, tagged_list};
 use crate::errors::to_py;
 use crate::force_split;
+use crate::gil;
 use crate::pools;
 use crate::strings::{token_list_range, WordStrings};
 use crate::tags::TagTable;
+use crate::text::{texts_of, Text};
 
 /// A batch is cut in groups of texts that close at this much text: small enough for
 /// the work to balance and for a group's tokens to be in the cache when its objects are
@@ -49,13 +50,18 @@ pub(crate) fn cut<'py>(
         |texts| cut_texts(&seg, texts, mode).map_err(to_py),
         |py, texts, batch| {
             for (i, text) in texts.iter().enumerate() {
-                list.bind(py).append(token_list_range(
+                let range = batch.range(i);
+                let tokens = token_list_range(
                     py,
                     &snapshot.extra,
-                    text,
+                    text.as_str(),
                     &batch.tokens,
-                    batch.range(i),
-                )?)?;
+                    range.clone(),
+                )?;
+                text.restore_tokens(&tokens, &batch.tokens.spans[range], |_, word, _, _| {
+                    Ok(word.into_any())
+                })?;
+                list.bind(py).append(tokens)?;
             }
             Ok(())
         },
@@ -140,8 +146,8 @@ fn run<'py, R: Send>(
     py: Python<'py>,
     texts: &[Bound<'py, PyString>],
     threads: Option<usize>,
-    work: impl Fn(&[Cow<'_, str>]) -> PyResult<R> + Sync,
-    mut consume: impl FnMut(Python<'_>, &[Cow<'_, str>], R) -> PyResult<()> + Send,
+    work: impl Fn(&[&str]) -> PyResult<R> + Sync,
+    mut consume: impl FnMut(Python<'_>, &[Text<'_>], R) -> PyResult<()> + Send,
 ) -> PyResult<()> {
     let threads = threads.unwrap_or_else(pools::all_cores).max(1);
     // The calling thread is one of the threads: a pool of the others.
@@ -150,21 +156,25 @@ fn run<'py, R: Send>(
     } else {
         None
     };
-    let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
-    let groups = in_order::groups(texts.iter().map(|t| t.len()), GROUP_BYTES, GROUP_TEXTS);
-    let work_on = |range: Range<usize>| work(&texts[range]);
+    let texts = texts_of(texts)?;
+    // What the helpers read (the `Text`s themselves stay on this thread).
+    let strs: Vec<&str> = texts.iter().map(Text::as_str).collect();
+    let groups = in_order::groups(strs.iter().map(|t| t.len()), GROUP_BYTES, GROUP_TEXTS);
+    let work_on = |range: Range<usize>| work(&strs[range]);
     // Each hand-over also runs pending signal handlers, so that Ctrl-C (or any handler
     // that raises) stops a long batch between two groups, as it would a Python loop.
     let hand_over = |range: Range<usize>, result: PyResult<R>| {
-        Python::attach(|py| {
+        gil::reattach(|py| {
             py.check_signals()?;
             consume(py, &texts[range], result?)
         })
     };
     let window = WINDOW_GROUPS_PER_THREAD * threads;
-    py.detach(|| in_order::run_in_order(helpers.as_deref(), &groups, window, work_on, hand_over))
-        .map_err(|stopped| match stopped {
-            Stopped::Consumer(err) => err,
-            Stopped::Panicked => PyRuntimeError::new_err("zhfast: a batch worker panicked"),
-        })
+    gil::detach(py, || {
+        in_order::run_in_order(helpers.as_deref(), &groups, window, work_on, hand_over)
+    })
+    .map_err(|stopped| match stopped {
+        Stopped::Consumer(err) => err,
+        Stopped::Panicked => PyRuntimeError::new_err("zhfast: a batch worker panicked"),
+    })
 }

@@ -10,12 +10,15 @@ mod batches;
 mod cutting;
 mod errors;
 mod force_split;
+mod fork;
+mod gil;
 mod idf;
 mod keywords;
 mod mode;
 mod pools;
 mod strings;
 mod tags;
+mod text;
 mod tokenizer;
 
 #[pymodule]
@@ -30,5 +33,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tokenizer::bundled_dictionary_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::add_force_split, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::force_split_words, m)?)?;
+    m.add_function(wrap_pyfunction!(fork::before_fork, m)?)?;
+    m.add_function(wrap_pyfunction!(fork::after_fork_in_parent, m)?)?;
+    m.add_function(wrap_pyfunction!(fork::after_fork_in_child, m)?)?;
     Ok(())
 }
