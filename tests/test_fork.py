@@ -3,7 +3,7 @@ prefork pool): every child must be able to cut and edit at once.
 
 Each scenario runs in a process of its own (so that a hang or a crash there cannot
 take the test run with it), forks many times while its other threads work, and
-reports how many children hung (killed after a timeout) or failed.  A window of a few
+reports how many children hung (killed after a timeout) or failed in all.  A window of a few
 microseconds is caught by forking often; the counts before the fork handling were
 17 of 20 (edits), 18 of 100 (merges) and every child (merge thread joined).
 """
@@ -25,8 +25,9 @@ import zhfast
 zhfast.setLogLevel(60)
 zhfast.initialize()
 
+counts = {"hung": 0, "failed": 0}
+
 def forks(n, child, pause=0.003, timeout=10.0):
-    hung = failed = 0
     for _ in range(n):
         time.sleep(pause)
         pid = os.fork()
@@ -41,15 +42,15 @@ def forks(n, child, pause=0.003, timeout=10.0):
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
-                failed += status != 0
+                counts["failed"] += status != 0
                 break
             if time.monotonic() > deadline:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-                hung += 1
+                counts["hung"] += 1
                 break
             time.sleep(0.002)
-    print("hung", hung, "failed", failed)
+    print("hung", counts["hung"], "failed", counts["failed"])
 
 def forever(step):
     def loop():
@@ -85,35 +86,39 @@ def test_fork_while_other_threads_cut_and_edit():
     ''')
 
 
+# A user dictionary of new words for each load, so that every load starts a merge.
+# (At most 12 of them, which keeps the dictionary, and the merges, of a bounded size.)
+MERGES = '''
+        rounds = iter(range(12))
+        def load():
+            r = next(rounds, None)
+            if r is None:
+                time.sleep(0.1)
+            else:
+                zhfast.load_userdict(["合%d并词%d 3" % (r, k) for k in range(5000)])
+        load()
+        forever(load)
+'''
+
+
 def test_fork_during_a_background_merge_then_cut():
-    run_scenario('''
-        import tempfile
-        fd, path = tempfile.mkstemp(suffix=".txt")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.writelines("合并词%d 3\\n" % i for i in range(10000))
-        zhfast.load_userdict(path)
-        forever(lambda: zhfast.load_userdict(path))
+    run_scenario(MERGES + '''
         def child():
-            assert zhfast.lcut("我爱北京天安门合并词5") == ["我", "爱", "北京", "天安门", "合并词5"]
+            assert zhfast.lcut("我爱北京天安门合0并词5") == ["我", "爱", "北京", "天安门", "合0并词5"]
         forks(100, child)
-        os.unlink(path)
     ''')
 
 
 def test_fork_during_a_background_merge_then_load_a_user_dictionary():
     # The child's first merge must not wait for (or join) the parent's merge thread.
-    run_scenario('''
-        import tempfile
-        fd, path = tempfile.mkstemp(suffix=".txt")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.writelines("合并词%d 3\\n" % i for i in range(10000))
-        forever(lambda: zhfast.load_userdict(path))
-        def child():
-            zhfast.load_userdict(path)
-            zhfast.dt._core.wait_compacted()
-            assert zhfast.lcut("合并词9999") == ["合并词9999"]
-        forks(30, child, pause=0.02, timeout=30.0)
-        os.unlink(path)
+    run_scenario(MERGES + '''
+        def child(wait=False):
+            zhfast.load_userdict(["孩子%d 3" % k for k in range(5000)])
+            if wait:  # the merges, the parent's included, end in the child
+                zhfast.dt._core.wait_compacted()
+            assert zhfast.lcut("孩子4999合0并词5") == ["孩子4999", "合0并词5"]
+        forks(1, lambda: child(wait=True), timeout=120.0)
+        forks(30, child, pause=0.02)
     ''')
 
 
