@@ -200,10 +200,18 @@ impl CharTrie {
         out.extend(chars.iter().map(|&c| self.code(c)));
     }
 
+    /// The root's link.  A trie loaded from damaged bytes may have no node at all: its
+    /// root then has no child (every child slot is out of range).
+    #[inline(always)]
+    fn root(&self) -> [u32; 2] {
+        self.links.first().copied().unwrap_or([0, u32::MAX])
+    }
+
     /// The child of `node` by `code`, with its link.
     #[inline(always)]
     fn child(&self, node: u32, code: u32) -> Option<(u32, [u32; 2])> {
-        self.child_of(node, self.links[node as usize], code)
+        let link = if node == 0 { self.root() } else { self.links[node as usize] };
+        self.child_of(node, link, code)
     }
 
     /// [`Self::child`] given `node`'s link, which a walk carries from step to step rather
@@ -226,7 +234,7 @@ impl CharTrie {
     /// slots that do not exist are harmless to ask for.
     #[inline(always)]
     pub fn prefetch_second_step(&self, first: u32, second: u32) {
-        if let Some(link) = self.links.get((self.links[0][BASE] ^ first) as usize) {
+        if let Some(link) = self.links.get((self.root()[BASE] ^ first) as usize) {
             let slot = (link[BASE] ^ second) as usize;
             prefetch(self.links.as_ptr().wrapping_add(slot));
             prefetch(self.vals.as_ptr().wrapping_add(slot));
@@ -257,7 +265,7 @@ impl CharTrie {
     /// `(value, payload)` of the key whose codes ([`Self::encode`]) are `codes`.
     #[inline]
     pub fn exact_match_coded(&self, codes: &[u32]) -> Option<[u32; 2]> {
-        let (mut node, mut link) = (0, self.links[0]);
+        let (mut node, mut link) = (0, self.root());
         for &code in codes {
             (node, link) = self.child_of(node, link, code)?;
         }
@@ -280,7 +288,7 @@ impl CharTrie {
     /// the text whose codes ([`Self::encode`]) are `codes`, shortest first.
     #[inline(always)]
     pub fn for_each_prefix_coded(&self, codes: &[u32], mut found: impl FnMut(u32, u32, usize)) {
-        let (mut node, mut link) = (0, self.links[0]);
+        let (mut node, mut link) = (0, self.root());
         for (i, &code) in codes.iter().enumerate() {
             match self.child_of(node, link, code) {
                 Some((next, next_link)) => {
