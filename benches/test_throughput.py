@@ -22,6 +22,10 @@ try:
     import rjieba
 except ImportError:  # pragma: no cover - reported as missing by the report
     rjieba = None
+try:
+    import pyarrow
+except ImportError:  # pragma: no cover - reported as missing by the report
+    pyarrow = None
 
 # jieba is ~100x slower than the others: fewer rounds keep the run short.  Its median
 # of three rounds is the denominator of the ratio targets, where one round left the
@@ -103,6 +107,41 @@ CASES.update({
     "textrank (40-line documents)": {
         "zhfast": per_document(zhfast.analyse.textrank),
         "jieba": per_document(jieba.analyse.textrank),
+    },
+})
+
+_ARROW_LINES = {}
+
+
+def arrow_column(call, **kwargs):
+    """``call`` on the lines as one pyarrow ``string`` array, made once per list of
+    lines and outside the timed rounds (the warm-up round makes it)."""
+    if pyarrow is None:
+        return None
+
+    def fn(lines):
+        column = _ARROW_LINES.get(id(lines))
+        if column is None:
+            column = _ARROW_LINES[id(lines)] = pyarrow.array(lines, pyarrow.string())
+        return call(column, **kwargs)
+
+    return fn
+
+
+# The Arrow calls: no Python object per token or per text; ratios against jieba's
+# one-call-per-line `lcut` (and `posseg.lcut`).
+CASES.update({
+    "cut_offsets_arrow": {
+        "zhfast threads=1": arrow_column(zhfast.cut_offsets_arrow, threads=1),
+        "zhfast threads=all": arrow_column(zhfast.cut_offsets_arrow),
+    },
+    "cut_arrow": {
+        "zhfast threads=1": arrow_column(zhfast.cut_arrow, threads=1),
+        "zhfast threads=all": arrow_column(zhfast.cut_arrow),
+    },
+    "posseg.cut_arrow": {
+        "zhfast threads=1": arrow_column(zhfast.posseg.cut_arrow, threads=1),
+        "zhfast threads=all": arrow_column(zhfast.posseg.cut_arrow),
     },
 })
 

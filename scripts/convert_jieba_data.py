@@ -24,6 +24,7 @@ import shutil
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "rust" / "zhfast-core" / "data"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent / "python" / "zhfast"
 STATES = "BEMS"
 
 
@@ -88,6 +89,8 @@ def main() -> None:
     write_posseg(src, DATA_DIR / "posseg.txt")
     # analyse's IDF table, unchanged: build.rs compiles it into a lookup table.
     shutil.copyfile(src / "analyse" / "idf.txt", DATA_DIR / "idf.txt")
+    # ... and as the file analyse.tfidf.DEFAULT_IDF names, for code that opens it.
+    shutil.copyfile(src / "analyse" / "idf.txt", PACKAGE_DIR / "analyse" / "idf.txt")
     print(f"wrote {DATA_DIR}")
 
 

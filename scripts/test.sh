@@ -3,7 +3,8 @@
 # (differential tests against jieba 0.42.1) on an optimised build of the extension.
 #
 # Uses the active virtual environment, or creates ./.venv.  Installs what the tests need
-# from PyPI (jieba==0.42.1, pytest, hypothesis, ruff); downloads nothing else.
+# from PyPI (jieba==0.42.1, pytest, hypothesis, ruff, and the Arrow libraries the Arrow
+# calls are tested with: pyarrow, Polars, nanoarrow, DuckDB); downloads nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,8 @@ if [ -z "${VIRTUAL_ENV:-}" ]; then
     . .venv/bin/activate
 fi
 python -m pip install -q --upgrade pip
-python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy" "whoosh" "ruff~=0.17.6"
+python -m pip install -q "maturin>=1.5,<2" "pytest>=7" "hypothesis>=6" "jieba==0.42.1" "pytest-benchmark>=4" "mypy>=1.8" "numpy" "whoosh" "ruff~=0.17.6" \
+    "pyarrow>=16" "polars>=1" "nanoarrow" "duckdb"
 
 # Lint only (the rules are in pyproject.toml; ruff is pinned to a minor version because
 # new releases add rules to the selected groups); a lint error fails the test command.

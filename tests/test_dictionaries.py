@@ -385,6 +385,21 @@ def test_two_large_user_dictionaries_in_a_row(pair, tmp_path):
     assert z.total == j.total
 
 
+def _outcomes(t, posseg):
+    """What each call gives on tokenizer ``t``: its result, or its exception."""
+    calls = [lambda: t.lcut("我爱北京"), lambda: t.lcut("我爱北京", HMM=False),
+             lambda: t.lcut_for_search("我爱北京"), lambda: list(t.tokenize("我爱北京")),
+             lambda: [tuple(x) for x in posseg.lcut("我爱北京")], lambda: t.suggest_freq("北京大学"),
+             lambda: t.lcut("我爱北京", cut_all=True), lambda: t.lcut("，。 \n"), lambda: t.total]
+    row = []
+    for call in calls:
+        try:
+            row.append(("ok", call()))
+        except Exception as e:  # noqa: BLE001 - the exception is what is compared
+            row.append((type(e).__name__, str(e)))
+    return row
+
+
 @pytest.mark.parametrize("how", ["empty dictionary", "total brought to 0", "total brought below 0"])
 def test_a_total_of_zero_or_less_raises_where_jieba_does(tmp_path, how):
     # jieba's calc takes log(total) for every block it routes: ValueError then, in the
@@ -399,16 +414,6 @@ def test_a_total_of_zero_or_less_raises_where_jieba_does(tmp_path, how):
         if how != "empty dictionary":
             t.add_word("负数", -t.total - (0 if how.endswith("0") else 7))
         posseg = __import__(lib.__name__ + ".posseg", fromlist=["POSTokenizer"]).POSTokenizer(t)
-        calls = [lambda: t.lcut("我爱北京"), lambda: t.lcut("我爱北京", HMM=False),
-                 lambda: t.lcut_for_search("我爱北京"), lambda: list(t.tokenize("我爱北京")),
-                 lambda: [tuple(x) for x in posseg.lcut("我爱北京")], lambda: t.suggest_freq("北京大学"),
-                 lambda: t.lcut("我爱北京", cut_all=True), lambda: t.lcut("，。 \n"), lambda: t.total]
-        row = []
-        for call in calls:
-            try:
-                row.append(("ok", call()))
-            except Exception as e:  # noqa: BLE001 - the exception is what is compared
-                row.append((type(e).__name__, str(e)))
-        outcomes.append(row)
+        outcomes.append(_outcomes(t, posseg))
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0] == ("ValueError", "math domain error")

@@ -61,7 +61,7 @@ def test_submodules_and_library_style_imports():
         "import jieba, jieba.posseg as pseg\n"
         "from jieba.analyse import extract_tags, textrank\n"
         "from jieba import analyse\n"
-        "assert jieba is zhfast and pseg is zhfast.posseg and analyse is zhfast.analyse\n"
+        "assert jieba.lcut is zhfast.lcut and pseg is zhfast.posseg and analyse is zhfast.analyse\n"
         "print(jieba.lcut('我来到北京清华大学'), [tuple(p) for p in pseg.lcut('我爱北京天安门')])\n"
         "print(extract_tags('我来到北京清华大学，清华大学很美', topK=3))\n"
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import zhfast
 import zhfast.posseg
 
-from .. import _core
+from .. import _core, _patterns
 from .._compat import strdecode
 from . import _reference
 
@@ -63,6 +63,10 @@ def why_not_core(kind, extractor, sentence, allowPOS):
         ``extractor.span`` is not an ``int``.
     ``"damping"`` (TextRank)
         ``UndirectWeightedGraph.d`` was changed from jieba's 0.85.
+    ``"regexes"``
+        A module regex that cutting or tagging reads was replaced by the user (see
+        ``zhfast._patterns``): the reference cuts with the tokenizers' Python path, which
+        reads the user's patterns.
 
     Only the core can tell the remaining cases, while it runs; it then raises
     ``UnicodeEncodeError`` or returns ``None``, and :func:`keywords` runs the reference:
@@ -103,6 +107,8 @@ def why_not_core(kind, extractor, sentence, allowPOS):
             return "span"
         if _reference.UndirectWeightedGraph.d != 0.85:
             return "damping"
+    if not _patterns.all_default(_patterns.CUT_REGEXES + _patterns.POSSEG_REGEXES):
+        return "regexes"
     if not isinstance(strdecode(sentence), str):
         return "text"
     return None

@@ -138,10 +138,10 @@ class UndirectWeightedGraph:
         return ws
 
 
-def pairfilter(extractor, wp):
-    """``TextRank.pairfilter``: whether the ``pair`` ``wp`` is a node of the graph (its
-    flag in ``extractor.pos_filt``, its word a candidate)."""
-    return wp.flag in extractor.pos_filt and is_candidate(wp.word, extractor.stop_words)
+def pairfilter(self, wp):
+    """``TextRank.pairfilter`` (a method of the extractor ``self``): whether the ``pair``
+    ``wp`` is a node of the graph (its flag in ``self.pos_filt``, its word a candidate)."""
+    return wp.flag in self.pos_filt and is_candidate(wp.word, self.stop_words)
 
 
 def textrank(extractor, sentence, topK, withWeight, allowPOS, withFlag):

@@ -7,56 +7,117 @@ cutting runs in the Rust core.
 """
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Generator, Iterable, Iterator, MutableMapping
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import zhfast
 
-from .. import _core
-from .._compat import resolve_filename, strdecode
+from .. import _core, _patterns
+from .._compat import (  # noqa: F401  (jieba's posseg exports _compat's names)
+    PY2,
+    check_paddle_install,
+    default_encoding,
+    enable_paddle,
+    get_module_res,
+    iteritems,
+    iterkeys,
+    itervalues,
+    resolve_filename,
+    setLogLevel,
+    strdecode,
+    string_types,
+    text_type,
+    xrange,
+)
+from .._tokenizer import Tokenizer
+from .viterbi import viterbi  # noqa: F401  (jieba's posseg.viterbi is the function)
+
+if TYPE_CHECKING:
+    import logging
+    import re
+
+    from .._tables import State
+
+    re_han_detail: re.Pattern[str]
+    re_skip_detail: re.Pattern[str]
+    re_han_internal: re.Pattern[str]
+    re_skip_internal: re.Pattern[str]
+    re_eng: re.Pattern[str]
+    re_num: re.Pattern[str]
+    re_eng1: re.Pattern[str]
+    char_state_tab_P: dict[str, tuple[State, ...]]
+    start_P: dict[State, float]
+    trans_P: dict[State, dict[State, float]]
+    emit_P: dict[State, dict[str, float]]
+    default_logger: logging.Logger
+    log_console: logging.Handler
+
+PROB_START_P = "prob_start.p"
+PROB_TRANS_P = "prob_trans.p"
+PROB_EMIT_P = "prob_emit.p"
+CHAR_STATE_TAB_P = "char_state_tab.p"
+
+#: Whether posseg's module regexes are all jieba's (see ``zhfast._patterns``): then the
+#: core tags; else the Python rendering of jieba's loop below runs with the user's.
+_regexes_default = True
+
+
+def _set_regexes_default(flag: bool) -> None:
+    global _regexes_default
+    _regexes_default = flag
+
+
+def load_model() -> tuple[dict[str, tuple[State, ...]], dict[State, float], dict[State, dict[State, float]],
+                          dict[State, dict[str, float]]]:
+    """``(char_state_tab_P, start_P, trans_P, emit_P)``, as jieba's ``load_model``."""
+    from .._tables import posseg
+
+    t = posseg()
+    return t.char_state, t.start, t.trans, t.emit
 
 
 class pair:
     """A word and its tag: iterates as ``(word, flag)``, prints as ``word/flag``."""
 
-    __slots__ = ("word", "flag")
+    __slots__ = ("flag", "word")
 
-    def __init__(self, word, flag):
+    def __init__(self, word: str, flag: str) -> None:
         self.word = word
         self.flag = flag
 
-    def __unicode__(self):
-        return "%s/%s" % (self.word, self.flag)
+    def __unicode__(self) -> str:
+        return f"{self.word}/{self.flag}"
 
-    def __repr__(self):
-        return "pair(%r, %r)" % (self.word, self.flag)
+    def __repr__(self) -> str:
+        return f"pair({self.word!r}, {self.flag!r})"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.__unicode__()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter((self.word, self.flag))
 
-    def __lt__(self, other):
+    def __lt__(self, other: pair) -> bool:
         return self.word < other.word
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, pair) and self.word == other.word and self.flag == other.flag
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(self.word)
 
-    def encode(self, arg):
+    def encode(self, arg: str) -> bytes:
         return self.__unicode__().encode(arg)
 
 
-class _WordTagView(MutableMapping):
+class _WordTagView(MutableMapping):  # type: ignore[type-arg]
     """jieba's ``word_tag_tab``: tags set here (user tags, or a tag file loaded with
     ``load_word_tag``) over the dictionary's own tags."""
 
-    def __init__(self, owner):
+    def __init__(self, owner: POSTokenizer) -> None:
         self._owner = owner
 
-    def __getitem__(self, word):
+    def __getitem__(self, word: str) -> str:
         tag = self._owner._tags.get(word)
         if tag is None:
             tag = self._owner.tokenizer._checked_core().tag(word) if isinstance(word, str) else None
@@ -64,15 +125,15 @@ class _WordTagView(MutableMapping):
             raise KeyError(word)
         return tag
 
-    def __setitem__(self, word, tag):
+    def __setitem__(self, word: str, tag: str) -> None:
         self._owner._tags[word] = tag
         self._owner._table = None
 
-    def __delitem__(self, word):
+    def __delitem__(self, word: str) -> None:
         del self._owner._tags[word]
         self._owner._table = None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         seen = set(self._owner._tags)
         yield from self._owner._tags
         core = self.tokenizer_core()
@@ -80,39 +141,40 @@ class _WordTagView(MutableMapping):
             if word not in seen and core.tag(word):
                 yield word
 
-    def tokenizer_core(self):
+    def tokenizer_core(self) -> Any:
         return self._owner.tokenizer._checked_core()
 
-    def __len__(self):
+    def __len__(self) -> int:
         return sum(1 for _ in self)
 
 
 class POSTokenizer:
     """jieba's ``POSTokenizer``: cuts with ``tokenizer``'s dictionary and tags words."""
 
-    def __init__(self, tokenizer=None):
-        self.tokenizer = tokenizer or zhfast.Tokenizer()
-        self._tags = {}
-        self._table = None
+    def __init__(self, tokenizer: Tokenizer | None = None) -> None:
+        self.tokenizer: Tokenizer = tokenizer or zhfast.Tokenizer()
+        self._tags: dict[str, str] = {}
+        self._table: Any = None
         self.load_word_tag(self.tokenizer.get_dict_file())
 
-    def __repr__(self):
-        return "<POSTokenizer tokenizer=%r>" % self.tokenizer
+    def __repr__(self) -> str:
+        return f"<POSTokenizer tokenizer={self.tokenizer!r}>"
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         if name in ("cut_for_search", "lcut_for_search", "tokenize"):
             raise NotImplementedError
         return getattr(self.tokenizer, name)
 
     @property
-    def word_tag_tab(self):
+    def word_tag_tab(self) -> MutableMapping[str, str]:
+        """Word -> tag, as jieba's dict (a view over the dictionary's tags)."""
         return _WordTagView(self)
 
-    def initialize(self, dictionary=None):
+    def initialize(self, dictionary: str | None = None) -> None:
         self.tokenizer.initialize(dictionary)
         self.load_word_tag(self.tokenizer.get_dict_file())
 
-    def load_word_tag(self, f):
+    def load_word_tag(self, f: BinaryIO) -> None:
         """Read ``word freq tag`` lines (exactly three fields, as jieba requires).
 
         The bundled dictionary's tags are compiled into the core already; any other file
@@ -124,9 +186,10 @@ class POSTokenizer:
             return
         f_name = resolve_filename(f)
         try:
-            for lineno, line in enumerate(f, 1):
+            for lineno, raw in enumerate(f, 1):
+                line: Any = raw
                 try:
-                    line = line.strip().decode("utf-8")
+                    line = raw.strip().decode("utf-8")
                     if not line:
                         continue
                     word, _, tag = line.split(" ")
@@ -136,17 +199,19 @@ class POSTokenizer:
         finally:
             f.close()
 
-    def makesure_userdict_loaded(self):
+    def makesure_userdict_loaded(self) -> None:
         if self.tokenizer.user_word_tag_tab:
             self._tags.update(self.tokenizer.user_word_tag_tab)
             self._table = None
             self.tokenizer.user_word_tag_tab = {}
 
-    def _tuples(self, sentence, HMM):
-        """``(word, flag)`` tuples for a ``str`` (``cut_tuples``; ``_pairs`` makes pairs of them)."""
+    def _tuples(self, sentence: str, HMM: bool) -> list[tuple[str, str]]:
+        """``(word, flag)`` tuples for a ``str`` (no ``pair`` objects: for analyse)."""
+        if not _regexes_default:
+            return list(_PythonTagger(self).cut(sentence, HMM))
         return self.tokenizer._checked_core().pos_cut(sentence, bool(HMM), self._tag_table())
 
-    def _core_and_tags(self):
+    def _core_and_tags(self) -> tuple[Any, Any]:
         """The core tokenizer and tag table a cut uses now (for ``zhfast.analyse``,
         which cuts in the core)."""
         self.makesure_userdict_loaded()
@@ -159,42 +224,197 @@ class POSTokenizer:
             self._table = _core.TagTable(self._tags)
         return self._table
 
-    def _pairs(self, sentence, HMM):
+    def _pairs(self, sentence: str, HMM: bool) -> list[pair]:
         return [pair(w, f) for w, f in self._tuples(sentence, HMM)]
 
-    def cut_tuples(self, sentence, HMM=True):
+    def cut_tuples(self, sentence: str | bytes, HMM: bool = True) -> list[tuple[str, str]]:
         """``[(word, flag), ...]`` as :meth:`lcut` would give them, as plain tuples
         (zhfast's own: cheaper when ``pair`` objects are not needed)."""
         self.makesure_userdict_loaded()
         return self._tuples(strdecode(sentence), HMM)
 
-    def lcut_batch(self, texts, HMM=True, *, threads=None):
+    def lcut_batch(self, texts: Iterable[str | bytes], HMM: bool = True, *, threads: int | None = None) -> list[list[pair]]:
         """``[self.lcut(t, HMM) for t in texts]``, tagged on ``threads`` threads (all
         cores for ``None``) with the GIL released."""
         from .._tokenizer import _check_threads
 
         self.makesure_userdict_loaded()
-        texts = [strdecode(t) for t in texts]
+        decoded = [strdecode(t) for t in texts]
+        if not _regexes_default:
+            _check_threads(threads)
+            return [self._pairs(t, HMM) for t in decoded]
         core = self.tokenizer._checked_core()
-        batches = core.pos_cut_batch(texts, bool(HMM), self._tag_table(), _check_threads(threads))
+        batches = core.pos_cut_batch(decoded, bool(HMM), self._tag_table(), _check_threads(threads))
         return [[pair(w, f) for w, f in items] for items in batches]
 
-    def _lcut_internal(self, sentence):
+    def cut_arrow(self, texts: Any, HMM: bool = True, *, threads: int | None = None) -> Any:
+        """``[self.lcut(t, HMM) for t in texts]`` as an Arrow column of
+        ``list<struct<word: string, flag: string>>``, tagged on ``threads`` threads (all
+        cores for ``None``) with the GIL released; ``texts`` and the result as in
+        :meth:`zhfast.Tokenizer.cut_arrow`."""
+        from .._tokenizer import _arrow_by_item, _call_arrow, _check_threads
+
+        self.makesure_userdict_loaded()
+        core = self.tokenizer._checked_core()
+        table, threads = self._tag_table(), _check_threads(threads)
+        if not _regexes_default:
+            return _arrow_by_item(texts, lambda t: [{"word": w, "flag": f} for w, f in self._tuples(t, HMM)], "tagged")
+        return _call_arrow(lambda t: core.pos_cut_arrow(t, bool(HMM), table, threads), texts)
+
+    def _lcut_internal(self, sentence: str | bytes) -> list[pair]:
         self.makesure_userdict_loaded()
         return self._pairs(strdecode(sentence), True)
 
-    def _lcut_internal_no_hmm(self, sentence):
+    def _lcut_internal_no_hmm(self, sentence: str | bytes) -> list[pair]:
         self.makesure_userdict_loaded()
         return self._pairs(strdecode(sentence), False)
 
-    def cut(self, sentence, HMM=True):
+    def cut(self, sentence: str | bytes, HMM: bool = True) -> Generator[pair, None, None]:
         """Yield ``pair(word, flag)`` for ``sentence``."""
         self.makesure_userdict_loaded()
         sentence = strdecode(sentence)
+        if not _regexes_default:
+            for w, f in _PythonTagger(self).cut(sentence, HMM):
+                yield pair(w, f)
+            return
         yield from self._pairs(sentence, HMM)
 
-    def lcut(self, *args, **kwargs):
-        return list(self.cut(*args, **kwargs))
+    def lcut(self, sentence: str | bytes, HMM: bool = True) -> list[pair]:
+        """``list(self.cut(sentence, HMM))``."""
+        return list(self.cut(sentence, HMM))
+
+
+class _PythonTagger:
+    """jieba's ``POSTokenizer.__cut_internal`` step for step, for when a user has
+    replaced one of posseg's module regexes: it reads them from the module on each call,
+    as jieba does, and asks the core only for a block's best route and its HMM states.
+    Yields ``(word, flag)``."""
+
+    re_han_detail: Any
+    re_skip_detail: Any
+    re_han_internal: Any
+    re_skip_internal: Any
+    re_eng: Any
+    re_num: Any
+    re_eng1: Any
+
+    def __init__(self, owner: POSTokenizer) -> None:
+        self.core = owner.tokenizer._checked_core()
+        self.tags = owner._tags
+        # Each regex as it is now (the user's, or jieba's).
+        for name in _patterns.SOURCES[__name__]:
+            setattr(self, name, _patterns.get(__name__, name))
+
+    def tag(self, word: str) -> str:
+        """``word_tag_tab.get(word, 'x')``."""
+        tag = self.tags.get(word)
+        if tag is None:
+            try:
+                tag = self.core.tag(word)
+            except UnicodeEncodeError:
+                tag = None
+        return tag or "x"
+
+    def cut(self, sentence: str, HMM: bool) -> Iterator[tuple[str, str]]:
+        cut_blk = self._cut_dag if HMM else self._cut_dag_no_hmm
+        for blk in self.re_han_internal.split(sentence):
+            if self.re_han_internal.match(blk):
+                yield from cut_blk(blk)
+            else:
+                for x in self.re_skip_internal.split(blk):
+                    if self.re_skip_internal.match(x):
+                        yield x, "x"
+                    else:
+                        for xx in x:
+                            if self.re_num.match(xx):
+                                yield xx, "m"
+                            elif self.re_eng.match(x):  # (``x``, as jieba tests it)
+                                yield xx, "eng"
+                            else:
+                                yield xx, "x"
+
+    def _route(self, sentence: str) -> list[int]:
+        from .._regex_cut import best_route
+
+        return best_route(self.core, sentence)
+
+    def _cut_dag_no_hmm(self, sentence: str) -> Iterator[tuple[str, str]]:
+        x = 0
+        buf = ""
+        for y in self._route(sentence):
+            l_word = sentence[x:y]
+            if self.re_eng1.match(l_word):
+                buf += l_word
+            else:
+                if buf:
+                    yield buf, "eng"
+                    buf = ""
+                yield l_word, self.tag(l_word)
+            x = y
+        if buf:
+            yield buf, "eng"
+
+    def _cut_dag(self, sentence: str) -> Iterator[tuple[str, str]]:
+        x = 0
+        buf = ""
+        for y in self._route(sentence):
+            l_word = sentence[x:y]
+            if y - x == 1:
+                buf += l_word
+            else:
+                if buf:
+                    yield from self._flush(buf)
+                    buf = ""
+                yield l_word, self.tag(l_word)
+            x = y
+        if buf:
+            yield from self._flush(buf)
+
+    def _flush(self, buf: str) -> Iterator[tuple[str, str]]:
+        from .._regex_cut import freq
+
+        if len(buf) == 1:
+            yield buf, self.tag(buf)
+        elif not freq(self.core, buf):
+            yield from self._cut_detail(buf)
+        else:
+            for elem in buf:
+                yield elem, self.tag(elem)
+
+    def _cut_detail(self, sentence: str) -> Iterator[tuple[str, str]]:
+        for blk in self.re_han_detail.split(sentence):
+            if self.re_han_detail.match(blk):
+                yield from _hmm_pairs(blk)
+            else:
+                for x in self.re_skip_detail.split(blk):
+                    if x:
+                        if self.re_num.match(x):
+                            yield x, "m"
+                        elif self.re_eng.match(x):
+                            yield x, "eng"
+                        else:
+                            yield x, "x"
+
+
+def _hmm_pairs(sentence: str) -> Iterator[tuple[str, str]]:
+    """jieba's ``POSTokenizer.__cut``: the joint word+tag HMM over ``sentence``."""
+    try:
+        pos_list = _core.posseg_states(sentence)
+    except UnicodeEncodeError:  # lone surrogates: no emission, as for the stand-in
+        pos_list = _core.posseg_states("".join("\uffff" if "\ud800" <= c <= "\udfff" else c for c in sentence))
+    begin, nexti = 0, 0
+    for i, char in enumerate(sentence):
+        pos = pos_list[i][0]
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            yield sentence[begin:i + 1], pos_list[i][1]
+            nexti = i + 1
+        elif pos == "S":
+            yield char, pos_list[i][1]
+            nexti = i + 1
+    if nexti < len(sentence):
+        yield sentence[nexti:], pos_list[nexti][1]
 
 
 dt = POSTokenizer(zhfast.dt)
@@ -202,24 +422,54 @@ dt = POSTokenizer(zhfast.dt)
 initialize = dt.initialize
 
 
-def _lcut_internal(s):
+def _lcut_internal(s: str | bytes) -> list[pair]:
     return dt._lcut_internal(s)
 
 
-def _lcut_internal_no_hmm(s):
+def _lcut_internal_no_hmm(s: str | bytes) -> list[pair]:
     return dt._lcut_internal_no_hmm(s)
 
 
-def cut(sentence, HMM=True, use_paddle=False):
+def cut(sentence: str | bytes, HMM: bool = True, use_paddle: bool = False) -> Generator[pair, None, None]:
     """Words of ``sentence`` with their tags (``pair`` objects); a generator.
-    ``use_paddle`` is accepted and ignored, as jieba does without paddle installed."""
+    ``use_paddle`` is accepted and ignored, as jieba does when paddle is not
+    installed (zhfast has no paddle mode)."""
     yield from dt.cut(sentence, HMM=HMM)
 
 
-def lcut(sentence, HMM=True, use_paddle=False):
+def lcut(sentence: str | bytes, HMM: bool = True, use_paddle: bool = False) -> list[pair]:
+    """``list(cut(sentence, HMM))`` (with ``use_paddle``, jieba's default ``HMM``)."""
+    if use_paddle:
+        return list(cut(sentence))
     return list(cut(sentence, HMM))
 
 
-def lcut_batch(texts, HMM=True, *, threads=None):
+def lcut_batch(texts: Iterable[str | bytes], HMM: bool = True, *, threads: int | None = None) -> list[list[pair]]:
     """``[lcut(t, HMM) for t in texts]`` on ``threads`` threads (all cores for ``None``)."""
     return dt.lcut_batch(texts, HMM, threads=threads)
+
+
+def cut_arrow(texts: Any, HMM: bool = True, *, threads: int | None = None) -> Any:
+    """``[lcut(t, HMM) for t in texts]`` as an Arrow ``list<struct<word, flag>>`` column
+    (see :meth:`POSTokenizer.cut_arrow`)."""
+    return dt.cut_arrow(texts, HMM, threads=threads)
+
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name):
+        if name in _patterns.SOURCES[__name__]:
+            return _patterns.default(__name__, name)
+        tables = {"char_state_tab_P": 0, "start_P": 1, "trans_P": 2, "emit_P": 3}
+        if name in tables:
+            value = load_model()[tables[name]]
+            globals()[name] = value
+            return value
+        if name in ("default_logger", "log_console"):
+            from .. import _compat
+
+            return getattr(_compat, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_patterns.make_patchable(__name__)

@@ -11,11 +11,10 @@ struct Aligned<T: ?Sized>(T);
 pub static JIEBA_DICT: &[u8] = include_bytes!("../data/dict.txt");
 
 /// The `finalseg` HMM tables as text (`start`, `trans`, `emit` lines).
-#[cfg(test)]
-pub(crate) static FINALSEG_TABLES: &str = include_str!("../data/finalseg.txt");
+pub(crate) const FINALSEG_TABLES: &str = include_str!("../data/finalseg.txt");
 
 /// The `posseg` HMM tables as text (`start`, `trans`, `emit`, `chars` lines).
-pub(crate) static POSSEG_TABLES: &str = include_str!("../data/posseg.txt");
+pub(crate) const POSSEG_TABLES: &str = include_str!("../data/posseg.txt");
 
 /// `dict.txt` compiled by `build.rs` (see `dict::compile::blob`).
 pub(crate) static JIEBA_DICT_BLOB: &[u8] = &ALIGNED_DICT.0;

@@ -30,6 +30,10 @@ pub enum Error {
     /// posseg's Viterbi with no state to continue from: jieba's `max()` of nothing.
     #[error("max() arg is an empty sequence")]
     EmptyMax,
+    /// A column of texts that cannot be cut into a column of tokens (one text's tokens
+    /// past what the output's offsets hold); the bindings raise `OverflowError`.
+    #[error("{0}")]
+    Column(String),
     /// Precompiled data that this build cannot read.
     #[error("corrupt or incompatible dictionary data: {0}")]
     BadData(String),

@@ -44,6 +44,7 @@
 //! | [`posseg`] | part-of-speech tagging and its HMM | `posseg` |
 //! | [`keywords`] | TF-IDF, TextRank, the IDF table, the word test | `analyse` |
 //! | [`batch`] | many texts over threads, results in order | — |
+//! | [`parts`] | the stages of a cut one at a time, for a caller's own cut loop | `calc`, `finalseg.viterbi`, `posseg.viterbi` |
 //! | `pycompat` | Python's `int()` and `isspace` where jieba relies on them | — |
 //!
 //! What was tried for speed, and what it gave, is recorded in `docs/performance.md`.
@@ -58,6 +59,7 @@ pub mod fork;
 mod hmm;
 pub mod keywords;
 mod mode;
+pub mod parts;
 pub mod posseg;
 mod pycompat;
 mod segment;
@@ -67,7 +69,9 @@ mod trie;
 mod worker;
 
 pub use data::JIEBA_DICT;
-pub use dict::{Dictionary, SharedDictionary, Snapshot};
+pub use dict::{
+    source_digest, CompiledDictionary, DictBytes, Dictionary, SharedDictionary, Snapshot,
+};
 pub use error::{Error, Result};
 pub use hmm::{ForceSplitWords, HmmModel};
 pub use mode::Mode;

@@ -45,6 +45,13 @@ impl Mode {
         matches!(self, Mode::Default | Mode::Search)
     }
 
+    /// Whether the tokens tile the text: each starts where the one before it ended and
+    /// together they are the text (`cut` without `cut_all`; search mode repeats
+    /// characters in its grams, `cut_all` in its overlapping words).
+    pub fn partitions(self) -> bool {
+        matches!(self, Mode::Default | Mode::NoHmm)
+    }
+
     /// Whether the words are expanded with their 2- and 3-grams (`cut_for_search`).
     pub fn is_search(self) -> bool {
         matches!(self, Mode::Search | Mode::SearchNoHmm)
@@ -64,5 +71,7 @@ mod tests {
         assert_eq!(Mode::search(false), Mode::SearchNoHmm);
         assert!(Mode::Search.is_search() && Mode::Search.uses_hmm());
         assert!(!Mode::SearchNoHmm.uses_hmm() && !Mode::All.uses_hmm() && !Mode::All.is_search());
+        assert!(Mode::Default.partitions() && Mode::NoHmm.partitions());
+        assert!(!Mode::All.partitions() && !Mode::Search.partitions());
     }
 }

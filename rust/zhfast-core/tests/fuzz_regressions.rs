@@ -61,7 +61,9 @@ fn arbitrary_bytes_as_a_compiled_dictionary() {
 #[test]
 fn runs_of_edits_hold_every_invariant() {
     check_edits(b"");
-    let mut edits = "\x05北京\n\x01北京大学\n\x00\n\x02学\n\x07".as_bytes().to_vec();
+    let mut edits = "\x05北京\n\x01北京大学\n\x00\n\x02学\n\x07"
+        .as_bytes()
+        .to_vec();
     edits.extend_from_slice(b"\xed\xa0\x80"); // a lone surrogate, as WTF-8
     edits.extend_from_slice("京\n\x03大学\n\x10北".as_bytes());
     check_edits(&edits);

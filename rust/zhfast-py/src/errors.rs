@@ -6,7 +6,9 @@ use zhfast_core::Error;
 
 pub fn to_py(err: Error) -> PyErr {
     match err {
-        Error::FrequencyOutOfRange(_) => PyOverflowError::new_err(err.to_string()),
+        Error::FrequencyOutOfRange(_) | Error::Column(_) => {
+            PyOverflowError::new_err(err.to_string())
+        }
         _ => PyValueError::new_err(err.to_string()),
     }
 }

@@ -24,3 +24,15 @@ pub fn add_force_split(word: &Bound<'_, PyString>) -> PyResult<()> {
 pub fn force_split_words() -> Vec<String> {
     WORDS.sorted()
 }
+
+/// `finalseg.Force_Split_Words.discard(word)`.
+#[pyfunction]
+pub fn discard_force_split(word: &str) {
+    WORDS.remove(word);
+}
+
+/// `word in finalseg.Force_Split_Words`.
+#[pyfunction]
+pub fn is_force_split(word: &str) -> bool {
+    WORDS.contains(word)
+}

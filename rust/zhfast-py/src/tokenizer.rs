@@ -5,12 +5,17 @@
 //! release the GIL around the core's work (`cutting.rs`, `batches.rs`).
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
-use zhfast_core::{Dag, Dictionary, SharedDictionary, Snapshot};
+use zhfast_core::{
+    source_digest, CompiledDictionary, Dag, DictBytes, Dictionary, SharedDictionary, Snapshot,
+};
 
+use crate::arrow;
 use crate::batches;
 use crate::cutting;
 use crate::errors::to_py;
@@ -67,21 +72,63 @@ impl CoreTokenizer {
         CoreTokenizer::new(dict, strings)
     }
 
-    /// Compiles a dictionary in jieba's format to the bytes `from_compiled` loads.
+    /// The digest of the dictionary file at `path` (what the compiled-dictionary cache
+    /// keys its files by and checks them against).
     #[staticmethod]
-    fn compile_dictionary<'py>(
-        py: Python<'py>,
-        data: &[u8],
-        name: &str,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let blob = gil::detach(py, || Dictionary::compile(data, name)).map_err(to_py)?;
-        Ok(PyBytes::new(py, &blob))
+    fn source_digest<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyBytes>> {
+        let digest = gil::detach(py, || {
+            DictBytes::map(&path).map(|b| source_digest(b.as_ref()))
+        })?;
+        Ok(PyBytes::new(py, &digest))
     }
 
-    /// A tokenizer over a compiled dictionary; `ValueError` if the bytes are not one.
+    /// Compiles the dictionary file at `path` (`name` in errors); with `blob_path`, also
+    /// writes the compiled form there.  Returns the tokenizer and whether the compiled
+    /// form was written (a write that fails only costs the next load a compile).
     #[staticmethod]
-    fn from_compiled(py: Python<'_>, blob: &[u8]) -> PyResult<Self> {
-        let dict = gil::detach(py, || Dictionary::from_compiled(blob)).map_err(to_py)?;
+    #[pyo3(signature = (path, name, blob_path=None))]
+    fn compile_file(
+        py: Python<'_>,
+        path: PathBuf,
+        name: &str,
+        blob_path: Option<PathBuf>,
+    ) -> PyResult<(Self, bool)> {
+        // Errors leave the closure as Rust values and become Python exceptions after it,
+        // with the GIL held (see `gil::detach`).
+        let (dict, written) = gil::detach(py, || {
+            let source = DictBytes::map(&path)?;
+            let compiled = match CompiledDictionary::from_jieba_text(source, name) {
+                Ok(compiled) => compiled,
+                Err(e) => return Ok(Err(e)),
+            };
+            let written = blob_path.is_some_and(|blob| {
+                std::fs::File::create(blob)
+                    .and_then(|f| compiled.write_to(std::io::BufWriter::with_capacity(1 << 20, f)))
+                    .is_ok()
+            });
+            std::io::Result::Ok(Ok((compiled.into_dictionary(), written)))
+        })?
+        .map_err(to_py)?;
+        let strings = word_strings(&dict);
+        Ok((
+            CoreTokenizer::new(Arc::new(dict), Arc::new(strings)),
+            written,
+        ))
+    }
+
+    /// A tokenizer over the compiled dictionary in the file `blob_path`, mapped in place;
+    /// it must verify whole and have been compiled from text whose digest is `digest`
+    /// (`ValueError` if not, `OSError` if the file cannot be read).
+    #[staticmethod]
+    fn load_compiled(py: Python<'_>, blob_path: PathBuf, digest: &[u8]) -> PyResult<Self> {
+        let digest: [u8; 16] = digest
+            .try_into()
+            .map_err(|_| PyValueError::new_err("a source digest is 16 bytes"))?;
+        let dict = gil::detach(py, || {
+            let bytes = DictBytes::map(&blob_path)?;
+            std::io::Result::Ok(Dictionary::from_dict_bytes(bytes, Some(&digest)))
+        })?
+        .map_err(to_py)?;
         let strings = word_strings(&dict);
         Ok(CoreTokenizer::new(Arc::new(dict), Arc::new(strings)))
     }
@@ -244,6 +291,45 @@ impl CoreTokenizer {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         batches::pos_cut(py, &self.snapshot(), &texts, hmm, user_tags, threads)
+    }
+
+    /// [`Self::cut_batch`] over a column: an Arrow array or stream of strings, or a list
+    /// of `str` and `None`; the tokens as Arrow `list<string>`.
+    #[pyo3(signature = (texts, mode, threads=None))]
+    fn cut_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        mode: PyMode,
+        threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow::cut(py, &self.snapshot(), texts, mode.into(), threads)
+    }
+
+    /// [`Self::offsets_batch`] over a column, as Arrow `list<uint32>`.
+    #[pyo3(signature = (texts, mode, threads=None))]
+    fn offsets_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        mode: PyMode,
+        threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow::offsets(py, &self.snapshot(), texts, mode.into(), threads)
+    }
+
+    /// [`Self::pos_cut_batch`] over a column, as Arrow
+    /// `list<struct<word: string, flag: string>>`.
+    #[pyo3(signature = (texts, hmm, user_tags=None, threads=None))]
+    fn pos_cut_arrow(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        hmm: bool,
+        user_tags: Option<&TagTable>,
+        threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow::pos_cut(py, &self.snapshot(), texts, hmm, user_tags, threads)
     }
 }
 

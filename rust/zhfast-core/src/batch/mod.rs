@@ -1,8 +1,10 @@
 //! Batches: many texts cut on several threads, results in input order.
 //!
 //! [`in_order`] schedules groups of texts over a pool and the calling thread; the
-//! functions here are what each thread runs on a group, with its own [`Worker`].
+//! functions here are what each thread runs on a group, with its own [`Worker`]
+//! ([`columns`]: the same for output built as Arrow-shaped columns).
 
+pub mod columns;
 pub mod in_order;
 
 use crate::error::Result;

@@ -74,7 +74,7 @@ impl Dictionary {
             .user
             .iter()
             .chain(self.overlay.iter())
-            .map(|(w, f)| (w.to_string(), f, ""));
+            .map(|(w, f)| (w, f, ""));
         self.user = Layer::owned(build_parts(words).expect("a valid dictionary stays valid"));
         self.overlay = self.overlay.emptied();
         let mut starts = PrefixFilter::default();
@@ -90,7 +90,7 @@ impl Dictionary {
     pub fn with_user_words_merged(&self) -> Dictionary {
         let base = (0..self.base.len()).map(|id| {
             (
-                self.base.word(id).to_string(),
+                self.base.word(id),
                 self.base.freqs[id],
                 self.tag_names[self.tags[id] as usize].as_str(),
             )
@@ -99,7 +99,7 @@ impl Dictionary {
             .user
             .iter()
             .chain(self.overlay.iter())
-            .map(|(w, f)| (w.to_string(), f, ""));
+            .map(|(w, f)| (w, f, ""));
         let mut parts = build_parts(base.chain(user)).expect("a valid dictionary stays valid");
         parts.total = self.total;
         let mut merged = Dictionary::from_parts(parts);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::compile::{build_parts, edge_log, trie_can_hold, DictParts};
-use crate::trie::CharTrie;
+use crate::trie::{Backing, CharTrie};
 
 /// Whether an `edge_log` value is an edge of the word graph.
 #[inline]
@@ -36,6 +36,8 @@ pub(super) struct Layer {
     pub(super) class_logs: Vec<f64>,
     /// Frequency → class, built on the first edit (loading never needs it).
     pub(super) class_of: Option<HashMap<i64, u32>>,
+    /// What the borrowed arrays of a layer loaded in place borrow from.
+    pub(super) _backing: Backing,
 }
 
 pub(super) fn class_logs(classes: &[i64]) -> Vec<f64> {
@@ -59,6 +61,7 @@ impl Layer {
             class_logs: class_logs(&parts.classes),
             classes: Cow::Owned(parts.classes),
             class_of: None,
+            _backing: None,
         }
     }
 

@@ -28,6 +28,7 @@ use overlay::Overlay;
 use prefix_filter::PrefixFilter;
 
 pub(crate) mod compile;
+mod compiled;
 mod edit;
 mod layer;
 mod load;
@@ -37,6 +38,7 @@ mod unencodable;
 mod versions;
 mod walk;
 
+pub use compiled::{source_digest, CompiledDictionary, DictBytes};
 pub use versions::{SharedDictionary, Snapshot};
 
 /// A dictionary: words, their frequencies and tags, and the total.
@@ -58,6 +60,8 @@ pub struct Dictionary {
     /// Set once a negative frequency is stored: jieba then fails with a math domain
     /// error when such a word is on a route, so routes must check.
     has_negative: bool,
+    /// What `tags` borrows from when the base was loaded in place (see `compiled.rs`).
+    _backing: crate::trie::Backing,
 }
 
 impl std::fmt::Debug for Dictionary {

@@ -53,6 +53,21 @@ impl ForceSplitWords {
         });
     }
 
+    /// Takes `word` out of the set (jieba's set is a plain `set`, which code may also
+    /// take words out of).
+    pub fn remove(&self, word: &str) {
+        self.with_lock(|words| {
+            if let Some(set) = words.as_mut().filter(|set| set.contains(word)) {
+                Arc::make_mut(set).remove(word);
+            }
+        });
+    }
+
+    /// Whether `word` is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.with_lock(|words| words.as_ref().is_some_and(|set| set.contains(word)))
+    }
+
     /// The words, sorted.
     pub fn sorted(&self) -> Vec<String> {
         let mut words: Vec<String> = self.snapshot().iter().cloned().collect();

@@ -13,7 +13,7 @@ use crate::text::decode_span;
 use crate::text::presplit::{presplit_by, Piece};
 use hmm::{PossegModel, PossegScratch};
 
-mod hmm;
+pub(crate) mod hmm;
 
 /// The tags given by a rule rather than by the dictionary or the HMM: anything else,
 /// English, numbers.

@@ -28,12 +28,18 @@
 //! bundled dictionary's blob.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use prefetch::prefetch;
 
 mod build;
+mod bytes;
+mod plain;
 mod prefetch;
+
+pub use build::Placement;
+pub(crate) use plain::PlainTrie;
 
 /// `value` of a node where no key ends; also the code of a character the trie lacks.
 pub const NONE: u32 = u32::MAX;
@@ -50,6 +56,11 @@ const CHECK: usize = 1;
 const VALUE: usize = 0;
 const PAYLOAD: usize = 1;
 
+/// What keeps the memory of a trie read in place alive: the mapped or copied blob its
+/// arrays borrow from (`None` for the blob compiled into the binary, and for tries built
+/// here, which own their arrays).
+pub(crate) type Backing = Option<Arc<dyn std::any::Any + Send + Sync>>;
+
 #[derive(Clone)]
 pub struct CharTrie {
     /// Character → code, [`NONE`] for characters in no key.
@@ -58,6 +69,8 @@ pub struct CharTrie {
     links: Cow<'static, [[u32; 2]]>,
     /// `[value, payload]` per slot (`NONE` and 0 where no key ends).
     vals: Cow<'static, [[u32; 2]]>,
+    /// Held only to keep borrowed arrays valid (see [`Backing`]).
+    _backing: Backing,
 }
 
 impl std::fmt::Debug for CharTrie {
@@ -69,124 +82,34 @@ impl std::fmt::Debug for CharTrie {
     }
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> Result<u32> {
-    bytes
-        .get(at..at + 4)
-        .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
-        .ok_or_else(|| Error::BadData("truncated trie".into()))
-}
-
 impl CharTrie {
     /// Builds the trie of `(key, value, weight)` records (keys distinct, non-empty,
     /// without NUL or U+FFFF), with `payload(value)` stored beside each value; nodes
     /// are laid out hottest first by weight (see [`build`]).
+    #[cfg(test)]
     pub fn build<'k>(
         records: impl IntoIterator<Item = (&'k str, u32, u64)>,
         payload: impl Fn(u32) -> u32,
+        placement: Placement,
     ) -> Result<Self> {
-        let records: Vec<(&str, u32, u64)> = records.into_iter().collect();
-        let placed = build::place(&records)?;
-        let mut links = Vec::with_capacity(placed.slots.len());
-        let mut vals = Vec::with_capacity(placed.slots.len());
-        for &(base, check, value) in &placed.slots {
-            let check = check.unwrap_or(UNUSED);
-            match value {
-                Some(v) => {
-                    links.push([base.unwrap_or(NO_CHILDREN), check | HAS_VALUE]);
-                    vals.push([v, payload(v)]);
-                }
-                None => {
-                    links.push([base.unwrap_or(NO_CHILDREN), check]);
-                    vals.push([NONE, 0]);
-                }
-            }
-        }
+        let mut records: Vec<(&str, u32, u64)> = records.into_iter().collect();
+        records.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Self::from_plain(PlainTrie::from_sorted_keys(records)?, payload, placement)
+    }
+
+    /// Places a plain trie (see [`build`]), with `payload(value)` stored beside each value.
+    pub(crate) fn from_plain(
+        plain: PlainTrie,
+        payload: impl Fn(u32) -> u32,
+        placement: Placement,
+    ) -> Result<Self> {
+        let placed = build::place(plain, payload, placement)?;
         Ok(CharTrie {
             codes: Cow::Owned(placed.codes),
-            links: Cow::Owned(links),
-            vals: Cow::Owned(vals),
+            links: Cow::Owned(placed.links),
+            vals: Cow::Owned(placed.vals),
+            _backing: None,
         })
-    }
-
-    /// The serialised form (see the module comment).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + 4 * self.codes.len() + 16 * self.links.len());
-        out.extend_from_slice(&(self.codes.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(self.links.len() as u32).to_le_bytes());
-        for c in self.codes.iter() {
-            out.extend_from_slice(&c.to_le_bytes());
-        }
-        while out.len() % 16 != 0 {
-            out.push(0);
-        }
-        for pair in self.links.iter().chain(self.vals.iter()) {
-            for v in pair {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        out
-    }
-
-    /// Splits serialised bytes into (code table, links, vals) byte ranges.
-    fn sections(bytes: &[u8]) -> Result<[std::ops::Range<usize>; 3]> {
-        let n_codes = u32_at(bytes, 0)? as usize;
-        let n_nodes = u32_at(bytes, 4)? as usize;
-        let codes = 8..8 + 4 * n_codes;
-        let links_start = codes.end.next_multiple_of(16);
-        let links = links_start..links_start + 8 * n_nodes;
-        let vals = links.end..links.end + 8 * n_nodes;
-        if vals.end != bytes.len() {
-            return Err(Error::BadData("trie size".into()));
-        }
-        Ok([codes, links, vals])
-    }
-
-    /// Reads the trie in place; `bytes` must be 4-byte aligned (the blob's sections are).
-    pub fn borrowed(bytes: &'static [u8]) -> Result<Self> {
-        let [codes, links, vals] = Self::sections(bytes)?;
-        let misaligned = || Error::BadData("misaligned trie".into());
-        Ok(CharTrie {
-            codes: Cow::Borrowed(
-                bytemuck::try_cast_slice(&bytes[codes]).map_err(|_| misaligned())?,
-            ),
-            links: Cow::Borrowed(
-                bytemuck::try_cast_slice(&bytes[links]).map_err(|_| misaligned())?,
-            ),
-            vals: Cow::Borrowed(bytemuck::try_cast_slice(&bytes[vals]).map_err(|_| misaligned())?),
-        })
-    }
-
-    /// Copies the trie out of `bytes` (any alignment).
-    pub fn owned(bytes: &[u8]) -> Result<Self> {
-        let [codes, links, vals] = Self::sections(bytes)?;
-        let words = |r: std::ops::Range<usize>| {
-            bytes[r]
-                .chunks_exact(4)
-                .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")))
-        };
-        let pairs = |r: std::ops::Range<usize>| {
-            words(r)
-                .collect::<Vec<u32>>()
-                .chunks_exact(2)
-                .map(|p| [p[0], p[1]])
-                .collect::<Vec<_>>()
-        };
-        Ok(CharTrie {
-            codes: Cow::Owned(words(codes).collect()),
-            links: Cow::Owned(pairs(links)),
-            vals: Cow::Owned(pairs(vals)),
-        })
-    }
-
-    /// The largest value and the largest payload stored (to check a loaded trie against
-    /// the tables they index).
-    pub fn max_value_and_payload(&self) -> Option<(u32, u32)> {
-        let stored = self.vals.iter().filter(|n| n[VALUE] != NONE);
-        stored
-            .clone()
-            .map(|n| n[VALUE])
-            .max()
-            .zip(stored.map(|n| n[PAYLOAD]).max())
     }
 
     /// The code of `c` ([`NONE`] if no key has it).
@@ -200,18 +123,10 @@ impl CharTrie {
         out.extend(chars.iter().map(|&c| self.code(c)));
     }
 
-    /// The root's link.  A trie loaded from damaged bytes may have no node at all: its
-    /// root then has no child (every child slot is out of range).
-    #[inline(always)]
-    fn root(&self) -> [u32; 2] {
-        self.links.first().copied().unwrap_or([0, u32::MAX])
-    }
-
     /// The child of `node` by `code`, with its link.
     #[inline(always)]
     fn child(&self, node: u32, code: u32) -> Option<(u32, [u32; 2])> {
-        let link = if node == 0 { self.root() } else { self.links[node as usize] };
-        self.child_of(node, link, code)
+        self.child_of(node, self.links[node as usize], code)
     }
 
     /// [`Self::child`] given `node`'s link, which a walk carries from step to step rather
@@ -234,7 +149,7 @@ impl CharTrie {
     /// slots that do not exist are harmless to ask for.
     #[inline(always)]
     pub fn prefetch_second_step(&self, first: u32, second: u32) {
-        if let Some(link) = self.links.get((self.root()[BASE] ^ first) as usize) {
+        if let Some(link) = self.links.get((self.links[0][BASE] ^ first) as usize) {
             let slot = (link[BASE] ^ second) as usize;
             prefetch(self.links.as_ptr().wrapping_add(slot));
             prefetch(self.vals.as_ptr().wrapping_add(slot));
@@ -265,7 +180,7 @@ impl CharTrie {
     /// `(value, payload)` of the key whose codes ([`Self::encode`]) are `codes`.
     #[inline]
     pub fn exact_match_coded(&self, codes: &[u32]) -> Option<[u32; 2]> {
-        let (mut node, mut link) = (0, self.root());
+        let (mut node, mut link) = (0, self.links[0]);
         for &code in codes {
             (node, link) = self.child_of(node, link, code)?;
         }
@@ -288,7 +203,7 @@ impl CharTrie {
     /// the text whose codes ([`Self::encode`]) are `codes`, shortest first.
     #[inline(always)]
     pub fn for_each_prefix_coded(&self, codes: &[u32], mut found: impl FnMut(u32, u32, usize)) {
-        let (mut node, mut link) = (0, self.root());
+        let (mut node, mut link) = (0, self.links[0]);
         for (i, &code) in codes.iter().enumerate() {
             match self.child_of(node, link, code) {
                 Some((next, next_link)) => {

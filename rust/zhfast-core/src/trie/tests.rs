@@ -13,7 +13,12 @@ fn agrees_with_crawdad() {
         ("ab𠀀", 5),
     ];
     let built = crawdad::Trie::from_records(records).unwrap();
-    let ours = CharTrie::build(records.map(|(k, v)| (k, v, v as u64)), |v| v * 10).unwrap();
+    let ours = CharTrie::build(
+        records.map(|(k, v)| (k, v, v as u64)),
+        |v| v * 10,
+        Placement::Bounded,
+    )
+    .unwrap();
     let ours = CharTrie::owned(&ours.to_bytes()).unwrap();
     for (key, value) in records {
         assert_eq!(ours.exact_match(key.chars()), Some(value));
@@ -58,12 +63,18 @@ fn agrees_with_crawdad() {
         );
     }
     assert!(CharTrie::owned(&ours.to_bytes()[..ours.to_bytes().len() - 1]).is_err());
-    assert_eq!(ours.max_value_and_payload(), Some((5, 50)));
+    assert!(ours.check_values(6, 51).is_ok());
+    assert!(ours.check_values(5, 51).is_err() && ours.check_values(6, 50).is_err());
 }
 
 #[test]
 fn payloads_can_change() {
-    let mut t = CharTrie::build([("北京", 0u32, 5), ("北京大学", 1, 1)], |_| 7).unwrap();
+    let mut t = CharTrie::build(
+        [("北京", 0u32, 5), ("北京大学", 1, 1)],
+        |_| 7,
+        Placement::FirstFit,
+    )
+    .unwrap();
     assert!(t.set_payload("北京".chars(), 9));
     assert!(!t.set_payload("北京大".chars(), 9)); // a prefix, not a key
     let chars: Vec<char> = "北京大学".chars().collect();
@@ -100,6 +111,7 @@ fn many_random_keys_agree_with_crawdad() {
             .iter()
             .map(|&(k, v)| (k, v, (v as u64 * 7919) % 1000)),
         |v| v,
+        Placement::Bounded,
     )
     .unwrap();
     for k in &keys {

@@ -9,8 +9,8 @@ use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use zhfast_core::{
-    CharCursor, Dictionary, Error, Mode, PosSegmenter, Segmenter, SharedDictionary, Tokens,
-    Worker, JOINED,
+    CharCursor, Dictionary, Error, Mode, PosSegmenter, Segmenter, SharedDictionary, Tokens, Worker,
+    JOINED,
 };
 
 /// jieba's bundled dictionary, loaded once.
@@ -43,12 +43,22 @@ fn assert_tiles(text: &str, tokens: &Tokens, mode: Mode) {
     for &(start, end) in &tokens.spans {
         assert_eq!(start, at, "{mode:?} of {text:?}: a gap or an overlap");
         assert!(end > start, "{mode:?} of {text:?}: an empty token");
-        assert!(text.is_char_boundary(end), "{mode:?}: {text:?} split inside a character");
+        assert!(
+            text.is_char_boundary(end),
+            "{mode:?}: {text:?} split inside a character"
+        );
         let chars = cursor.char_offset(text, end);
-        assert!(chars > last_char, "{mode:?} of {text:?}: offsets do not increase");
+        assert!(
+            chars > last_char,
+            "{mode:?} of {text:?}: offsets do not increase"
+        );
         (at, last_char) = (end, chars);
     }
-    assert_eq!(at, text.len(), "{mode:?} of {text:?}: does not reach the end");
+    assert_eq!(
+        at,
+        text.len(),
+        "{mode:?} of {text:?}: does not reach the end"
+    );
     assert_eq!(tokens.iter(text).collect::<String>(), text);
 }
 
@@ -81,7 +91,10 @@ fn assert_cut_all(text: &str, tokens: &Tokens) {
     let mut last_start = 0;
     for (i, &(start, end)) in tokens.spans.iter().enumerate() {
         if start == JOINED {
-            assert!(ascii_run(tokens.get(text, i)), "cut_all of {text:?}: a joined token");
+            assert!(
+                ascii_run(tokens.get(text, i)),
+                "cut_all of {text:?}: a joined token"
+            );
             continue;
         }
         let token = text.get(start..end);
@@ -99,7 +112,12 @@ pub fn check_cut(dict: &Dictionary, force_split: &HashSet<String>, text: &str) {
     Worker::with_thread_worker(|worker| check_cut_with(worker, dict, force_split, text));
 }
 
-fn check_cut_with(worker: &mut Worker, dict: &Dictionary, force_split: &HashSet<String>, text: &str) {
+fn check_cut_with(
+    worker: &mut Worker,
+    dict: &Dictionary,
+    force_split: &HashSet<String>,
+    text: &str,
+) {
     let seg = Segmenter::new(dict, force_split);
     for (plain, search) in [
         (Mode::Default, Mode::Search),
@@ -150,7 +168,11 @@ pub fn check_dictionary_text(data: &[u8]) {
         assert_eq!(loaded.freq(word), Some(freq), "{word:?}");
         assert_eq!(loaded.tag(word), dict.tag(word), "{word:?}");
     }
-    check_cut(&loaded, &HashSet::new(), &String::from_utf8_lossy(&data[..data.len().min(300)]));
+    check_cut(
+        &loaded,
+        &HashSet::new(),
+        &String::from_utf8_lossy(&data[..data.len().min(300)]),
+    );
 }
 
 /// Loading arbitrary bytes as a compiled dictionary: an error or a dictionary that
@@ -159,11 +181,16 @@ pub fn check_blob(data: &[u8]) {
     let Ok(dict) = Dictionary::from_compiled(data) else {
         return;
     };
-    let words: Vec<(String, i64)> = dict.iter().take(50).map(|(w, f)| (w.to_string(), f)).collect();
+    let words: Vec<(String, i64)> = dict
+        .iter()
+        .take(50)
+        .map(|(w, f)| (w.to_string(), f))
+        .collect();
     for (word, _) in &words {
         let _ = (dict.freq(word), dict.tag(word), dict.has_positive(word));
     }
-    let text: String = words.iter().map(|(w, _)| w.as_str()).collect::<String>() + "我来到北京清华大学";
+    let text: String =
+        words.iter().map(|(w, _)| w.as_str()).collect::<String>() + "我来到北京清华大学";
     check_cut(&dict, &HashSet::new(), &text);
 }
 
@@ -212,13 +239,20 @@ pub fn check_edits(data: &[u8]) {
     let after = shared.snapshot();
     assert_eq!(after.dict.total(), before.dict.total());
     for word in &words {
-        assert_eq!(after.dict.freq_of_bytes(word), before.dict.freq_of_bytes(word));
+        assert_eq!(
+            after.dict.freq_of_bytes(word),
+            before.dict.freq_of_bytes(word)
+        );
     }
     let seg = |d| Segmenter::new(d, &force);
     let mut worker = Worker::new();
     for mode in [Mode::Default, Mode::NoHmm, Mode::All, Mode::Search] {
-        let a = worker.cut(&seg(&before.dict), &text, mode).map(|t| t.iter(&text).map(str::to_string).collect::<Vec<_>>());
-        let b = worker.cut(&seg(&after.dict), &text, mode).map(|t| t.iter(&text).map(str::to_string).collect::<Vec<_>>());
+        let a = worker
+            .cut(&seg(&before.dict), &text, mode)
+            .map(|t| t.iter(&text).map(str::to_string).collect::<Vec<_>>());
+        let b = worker
+            .cut(&seg(&after.dict), &text, mode)
+            .map(|t| t.iter(&text).map(str::to_string).collect::<Vec<_>>());
         assert_eq!(a, b, "{mode:?} of {text:?} before and after the merge");
     }
 }

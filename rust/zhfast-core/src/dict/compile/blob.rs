@@ -4,20 +4,39 @@
 //! be borrowed straight from the bytes):
 //!
 //! ```text
-//! magic "ZHFDICT\0" | version u32 | word count u32 | total i64
+//! magic "ZHFDICT\0" | version u32 | word count u32 | total i64 | source digest (16 bytes)
 //! | section lengths in bytes: trie, text, ends, freqs, classes, tags, tag names, sorted ids (u64 each)
-//! | sections in that order
+//! | sections in that order | zero padding to 8 bytes | checksum u64
 //! ```
 //!
+//! The source digest is the xxh3-128 of the dictionary text the blob was compiled from,
+//! so a cache entry can be checked against the file it claims to be; the checksum is the
+//! xxh3-64 of every byte before it, so any damage to a stored blob (a changed `total`, a
+//! flipped bit in a frequency class, a truncated file) is found before the blob is used.
 //! A blob from another format version is rejected, never misread.
+
+use std::io::{self, Write};
+
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
 use super::DictParts;
 use crate::error::{Error, Result};
 
 pub(crate) const MAGIC: &[u8; 8] = b"ZHFDICT\0";
-pub(crate) const VERSION: u32 = 5;
+pub(crate) const VERSION: u32 = 6;
 const SECTIONS: usize = 8;
-const HEADER: usize = 8 + 4 + 4 + 8 + 8 * SECTIONS;
+const DIGEST_AT: usize = 24;
+const LENGTHS_AT: usize = DIGEST_AT + 16;
+const HEADER: usize = LENGTHS_AT + 8 * SECTIONS;
+const CHECKSUM: usize = 8;
+
+/// The digest of a dictionary's source text that a blob records.
+pub type SourceDigest = [u8; 16];
+
+/// The digest of dictionary text `source`, as a blob compiled from it records.
+pub fn source_digest(source: &[u8]) -> SourceDigest {
+    xxh3_128(source).to_le_bytes()
+}
 
 /// The sections of a blob, borrowed.
 pub(crate) struct BlobView<'a> {
@@ -33,47 +52,142 @@ pub(crate) struct BlobView<'a> {
     /// Word ids in the byte order of their words.
     pub(crate) sorted: &'a [u32],
     pub(crate) total: i64,
+    /// The digest of the text the blob was compiled from.
+    pub(crate) source: SourceDigest,
 }
 
-/// Sections start 16-aligned, so the trie's 16-byte node records never straddle a cache line.
-fn pad16(out: &mut Vec<u8>) {
-    while out.len() % 16 != 0 {
-        out.push(0);
+/// The bytes of `values`, little-endian.
+fn le_bytes<T: bytemuck::Pod>(values: &[T]) -> std::borrow::Cow<'_, [u8]> {
+    #[cfg(target_endian = "little")]
+    {
+        std::borrow::Cow::Borrowed(bytemuck::cast_slice(values))
+    }
+    #[cfg(target_endian = "big")]
+    {
+        let mut bytes = bytemuck::cast_slice::<T, u8>(values).to_vec();
+        for value in bytes.chunks_exact_mut(std::mem::size_of::<T>()) {
+            value.reverse();
+        }
+        std::borrow::Cow::Owned(bytes)
     }
 }
 
-pub(crate) fn encode(parts: &DictParts) -> Vec<u8> {
+/// A writer that hashes what goes through it, for the checksum.
+struct Hashing<W> {
+    out: W,
+    hasher: Xxh3,
+    written: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Hashing<W> {
+    fn pad_to(&mut self, align: u64) -> io::Result<()> {
+        let pad = self.written.next_multiple_of(align) - self.written;
+        self.write_all(&[0u8; 16][..pad as usize])
+    }
+}
+
+/// The sections' lengths in bytes, in the order of the layout.
+fn section_lengths(parts: &DictParts, tag_names: &str) -> [u64; SECTIONS] {
+    [
+        parts.trie.as_ref().map_or(0, |t| t.serialized_len()),
+        parts.text.len(),
+        4 * parts.ends.len(),
+        8 * parts.freqs.len(),
+        8 * parts.classes.len(),
+        2 * parts.tags.len(),
+        tag_names.len(),
+        4 * parts.sorted.len(),
+    ]
+    .map(|n| n as u64)
+}
+
+/// The size of [`encode`]'s output.
+fn encoded_len(lengths: &[u64; SECTIONS]) -> u64 {
+    let end = lengths
+        .iter()
+        .fold(HEADER as u64, |pos, &len| pos.next_multiple_of(16) + len);
+    end.next_multiple_of(8) + CHECKSUM as u64
+}
+
+/// Writes the blob of `parts`, compiled from text whose digest is `source`, to `out`
+/// as it is produced (a blob is several times the size of its text: building it in
+/// memory first doubled a compile's peak).
+pub(crate) fn write_to(
+    parts: &DictParts,
+    source: &SourceDigest,
+    out: impl Write,
+) -> io::Result<()> {
     let tag_names = parts.tag_names.join("\n");
-    let sections: [Vec<u8>; SECTIONS] = [
-        parts.trie.as_ref().map_or_else(Vec::new, |t| t.to_bytes()),
-        parts.text.as_bytes().to_vec(),
-        parts.ends.iter().flat_map(|v| v.to_le_bytes()).collect(),
-        parts.freqs.iter().flat_map(|v| v.to_le_bytes()).collect(),
-        parts.classes.iter().flat_map(|v| v.to_le_bytes()).collect(),
-        parts.tags.iter().flat_map(|v| v.to_le_bytes()).collect(),
-        tag_names.into_bytes(),
-        parts.sorted.iter().flat_map(|v| v.to_le_bytes()).collect(),
+    let lengths = section_lengths(parts, &tag_names);
+    let mut out = Hashing {
+        out,
+        hasher: Xxh3::new(),
+        written: 0,
+    };
+    out.write_all(MAGIC)?;
+    out.write_all(&VERSION.to_le_bytes())?;
+    out.write_all(&(parts.freqs.len() as u32).to_le_bytes())?;
+    out.write_all(&parts.total.to_le_bytes())?;
+    out.write_all(source)?;
+    for len in lengths {
+        out.write_all(&len.to_le_bytes())?;
+    }
+    out.pad_to(16)?;
+    if let Some(trie) = &parts.trie {
+        trie.write_to(&mut out)?;
+    }
+    let sections: [&[u8]; SECTIONS - 1] = [
+        parts.text.as_bytes(),
+        &le_bytes(&parts.ends),
+        &le_bytes(&parts.freqs),
+        &le_bytes(&parts.classes),
+        &le_bytes(&parts.tags),
+        tag_names.as_bytes(),
+        &le_bytes(&parts.sorted),
     ];
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&(parts.freqs.len() as u32).to_le_bytes());
-    out.extend_from_slice(&parts.total.to_le_bytes());
-    for s in &sections {
-        out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    for section in sections {
+        out.pad_to(16)?;
+        out.write_all(section)?;
     }
-    for s in &sections {
-        pad16(&mut out);
-        out.extend_from_slice(s);
-    }
+    out.pad_to(8)?;
+    debug_assert_eq!(out.written + CHECKSUM as u64, encoded_len(&lengths));
+    let checksum = out.hasher.digest();
+    out.out.write_all(&checksum.to_le_bytes())?;
+    out.flush()
+}
+
+/// The blob of `parts`, compiled from text whose digest is `source`.
+pub(crate) fn encode(parts: &DictParts, source: &SourceDigest) -> Vec<u8> {
+    let tag_names = parts.tag_names.join("\n");
+    let mut out = Vec::with_capacity(encoded_len(&section_lengths(parts, &tag_names)) as usize);
+    write_to(parts, source, &mut out).expect("writing to memory does not fail");
     out
 }
 
 fn is_permutation(ids: &[u32]) -> bool {
-    let mut seen = vec![false; ids.len()];
+    let mut seen = vec![0u64; ids.len().div_ceil(64)];
     ids.iter().all(|&id| {
-        seen.get_mut(id as usize)
-            .is_some_and(|s| !std::mem::replace(s, true))
+        let id = id as usize;
+        match seen.get_mut(id / 64) {
+            Some(word) if id < ids.len() && *word & (1 << (id % 64)) == 0 => {
+                *word |= 1 << (id % 64);
+                true
+            }
+            _ => false,
+        }
     })
 }
 
@@ -82,21 +196,23 @@ fn u64_at(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// Borrows the sections of `bytes`, which must start on an 8-byte boundary (16 to keep
-/// the trie's records within cache lines), checking everything.
+/// the trie's records within cache lines), checking everything: the checksum first,
+/// then that every section is consistent with the others.
 pub(crate) fn decode(bytes: &[u8]) -> Result<BlobView<'_>> {
     decode_checked(bytes, true)
 }
 
 /// [`decode`] for the blob `build.rs` compiled into this binary, which comes from a
-/// validated dictionary: the full checks (UTF-8 of 3 MB of words, order of the word
-/// ends) would cost milliseconds of every import, so only the cheap ones run.
+/// validated dictionary: the full checks (the checksum of 20 MB, UTF-8 of 3 MB of
+/// words, order of the word ends) would cost milliseconds of every import, so only the
+/// cheap ones run.
 pub(crate) fn decode_bundled(bytes: &'static [u8]) -> Result<BlobView<'static>> {
     decode_checked(bytes, false)
 }
 
 fn decode_checked(bytes: &[u8], full: bool) -> Result<BlobView<'_>> {
     let bad = |what: &str| Error::BadData(what.to_string());
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+    if bytes.len() < HEADER + CHECKSUM || &bytes[..8] != MAGIC {
         return Err(bad("not a zhfast dictionary"));
     }
     let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
@@ -105,17 +221,26 @@ fn decode_checked(bytes: &[u8], full: bool) -> Result<BlobView<'_>> {
             "dictionary format {version}, this build reads {VERSION}"
         )));
     }
+    let (body, checksum) = bytes.split_at(bytes.len() - CHECKSUM);
+    if full && xxh3_64(body) != u64_at(checksum, 0) {
+        return Err(bad("checksum mismatch"));
+    }
     let count = u32::from_le_bytes(bytes[12..16].try_into().expect("4 bytes")) as usize;
     let total = u64_at(bytes, 16) as i64;
+    let source: SourceDigest = bytes[DIGEST_AT..LENGTHS_AT].try_into().expect("16 bytes");
     let mut pos = HEADER;
     let mut sections: [&[u8]; SECTIONS] = [&[]; SECTIONS];
     for (i, section) in sections.iter_mut().enumerate() {
-        let len = usize::try_from(u64_at(bytes, 24 + 8 * i)).map_err(|_| bad("section length"))?;
+        let len = usize::try_from(u64_at(bytes, LENGTHS_AT + 8 * i))
+            .map_err(|_| bad("section length"))?;
         pos = pos.next_multiple_of(16);
-        *section = bytes
+        *section = body
             .get(pos..pos.checked_add(len).ok_or_else(|| bad("section length"))?)
             .ok_or_else(|| bad("truncated"))?;
         pos += len;
+    }
+    if pos.next_multiple_of(8) != body.len() {
+        return Err(bad("blob size"));
     }
     let cast = |b| bytemuck::try_cast_slice(b).map_err(|_| bad("misaligned section"));
     let view = BlobView {
@@ -134,6 +259,7 @@ fn decode_checked(bytes: &[u8], full: bool) -> Result<BlobView<'_>> {
         tag_names: std::str::from_utf8(sections[6]).map_err(|_| bad("tag names"))?,
         sorted: cast(sections[7])?,
         total,
+        source,
     };
     let consistent = [
         view.ends.len(),

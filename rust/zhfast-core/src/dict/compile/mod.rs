@@ -5,13 +5,15 @@
 //! Shared by the library (custom dictionaries, merges of user words) and by `build.rs`,
 //! which compiles jieba's bundled dictionary once, at build time.
 
-use std::collections::HashMap;
-
 use crate::error::{Error, Result};
-use crate::trie::CharTrie;
+use crate::trie::{CharTrie, Placement, PlainTrie};
 
 pub(crate) mod blob;
+mod entries;
 pub(crate) mod text;
+
+pub(crate) use entries::Entries;
+use entries::SortedWords;
 
 /// Everything a dictionary holds, as owned arrays indexed by word id.
 ///
@@ -43,6 +45,7 @@ pub(crate) struct DictParts {
 
 /// The class of frequency 0: words that are no edge of jieba's DAG.
 pub(crate) const ZERO_CLASS: u32 = 0;
+const ZERO_FREQ: i64 = 0;
 
 /// `ln` as Python's `math.log` computes it for a positive int (C's `log` of the float).
 #[inline]
@@ -73,77 +76,91 @@ pub(crate) fn trie_can_hold(word: &str) -> bool {
 pub(crate) fn build_parts<I, S, T>(entries: I) -> Result<DictParts>
 where
     I: IntoIterator<Item = (S, i64, T)>,
-    S: Into<String>,
+    S: AsRef<str>,
     T: AsRef<str>,
 {
-    let mut tag_ids: HashMap<String, u16> = HashMap::new();
-    let mut tag_names: Vec<String> = vec![String::new()];
-    tag_ids.insert(String::new(), 0);
-    let mut map: HashMap<String, (i64, u16)> = HashMap::new();
-    let mut total: i64 = 0;
+    let mut collected = Entries::new();
     for (word, freq, tag) in entries {
-        total = total
-            .checked_add(freq)
-            .ok_or_else(|| Error::FrequencyOutOfRange(freq.to_string()))?;
-        let tag = tag.as_ref();
-        let tag_id = match tag_ids.get(tag) {
-            Some(&id) => id,
-            None => {
-                let id = u16::try_from(tag_names.len())
-                    .map_err(|_| Error::BadData("more than 65535 tags".into()))?;
-                tag_ids.insert(tag.to_string(), id);
-                tag_names.push(tag.to_string());
-                id
+        collected.push(word.as_ref(), freq, tag.as_ref())?;
+    }
+    collected.compile(Placement::Bounded)
+}
+
+impl Entries {
+    /// The dictionary of these entries, its trie placed by `placement`.
+    pub(crate) fn compile(self, placement: Placement) -> Result<DictParts> {
+        self.into_sorted()?.compile(placement)
+    }
+}
+
+impl SortedWords {
+    fn compile(mut self, placement: Placement) -> Result<DictParts> {
+        let count =
+            u32::try_from(self.len()).map_err(|_| Error::BadData("too many words".into()))?;
+        // Ids by descending frequency, ties in byte order: `(key, rank)` pairs, where the
+        // key orders frequencies downwards.
+        let mut by_freq: Vec<(u64, u32)> = (0..count)
+            .map(|rank| (!((self.freqs[rank as usize] as u64) ^ (1 << 63)), rank))
+            .collect();
+        by_freq.sort_unstable();
+
+        let n = self.len();
+        let mut parts = DictParts {
+            total: self.total,
+            text: String::with_capacity(self.words().map(str::len).sum()),
+            ends: Vec::with_capacity(n),
+            freqs: Vec::with_capacity(n),
+            tags: Vec::with_capacity(n),
+            sorted: vec![0; n],
+            classes: vec![0],
+            ..Default::default()
+        };
+        // Frequencies come in descending order, so each new one is a new class.
+        let mut word_classes: Vec<u32> = Vec::with_capacity(n);
+        let mut last_freq = None;
+        for (id, &(_, rank)) in (0..count).zip(&by_freq) {
+            let rank = rank as usize;
+            let freq = self.freqs[rank];
+            parts.text.push_str(self.word(rank));
+            parts.ends.push(parts.text.len() as u32);
+            parts.freqs.push(freq);
+            parts.tags.push(self.tags[rank]);
+            parts.sorted[rank] = id;
+            if freq != ZERO_FREQ && last_freq != Some(freq) {
+                parts.classes.push(freq);
+            }
+            last_freq = Some(freq);
+            word_classes.push(if freq == ZERO_FREQ {
+                ZERO_CLASS
+            } else {
+                parts.classes.len() as u32 - 1
+            });
+        }
+        drop(by_freq);
+
+        // Weighted by frequency, so the trie lays out the words a text meets most together.
+        let plain = {
+            let keys = self
+                .words()
+                .zip(&parts.sorted)
+                .zip(&self.freqs)
+                .map(|((w, &id), &f)| (w, id, f.max(0) as u64))
+                .filter(|(w, _, _)| trie_can_hold(w));
+            match keys.clone().next() {
+                Some(_) => Some(PlainTrie::from_sorted_keys(keys)?),
+                None => None,
             }
         };
-        map.insert(word.into(), (freq, tag_id));
-    }
-    let mut sorted: Vec<(String, (i64, u16))> = map.into_iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-
-    let mut parts = DictParts {
-        tag_names,
-        total,
-        ..Default::default()
-    };
-    let count = u32::try_from(sorted.len()).map_err(|_| Error::BadData("too many words".into()))?;
-    // Ids by descending frequency; `sort_by` is stable, so ties stay in byte order.
-    let mut by_freq: Vec<u32> = (0..count).collect();
-    by_freq.sort_by(|&a, &b| sorted[b as usize].1 .0.cmp(&sorted[a as usize].1 .0));
-    parts.sorted = vec![0; sorted.len()];
-    for (id, &rank) in by_freq.iter().enumerate() {
-        parts.sorted[rank as usize] = id as u32;
-    }
-    parts
-        .text
-        .reserve(sorted.iter().map(|(w, _)| w.len()).sum());
-    let mut class_of_freq: HashMap<i64, u32> = HashMap::from([(0, ZERO_CLASS)]);
-    parts.classes.push(0);
-    let mut word_classes = Vec::with_capacity(sorted.len());
-    for &rank in &by_freq {
-        let (word, (freq, tag)) = &sorted[rank as usize];
-        parts.text.push_str(word);
-        parts.ends.push(
-            u32::try_from(parts.text.len())
-                .map_err(|_| Error::BadData("dictionary over 4 GiB".into()))?,
-        );
-        parts.freqs.push(*freq);
-        parts.tags.push(*tag);
-        let next = parts.classes.len() as u32;
-        let class = *class_of_freq.entry(*freq).or_insert(next);
-        if class == next {
-            parts.classes.push(*freq);
+        // The words are copied: free them before the trie is placed.
+        parts.tag_names = std::mem::take(&mut self.tag_names);
+        drop(self);
+        if let Some(plain) = plain {
+            parts.trie = Some(CharTrie::from_plain(
+                plain,
+                |id| word_classes[id as usize],
+                placement,
+            )?);
         }
-        word_classes.push(class);
+        Ok(parts)
     }
-    // Weighted by frequency, so the trie lays out the words a text meets most together.
-    let keys = sorted
-        .iter()
-        .zip(&parts.sorted)
-        .filter(|((w, _), _)| trie_can_hold(w))
-        .map(|((w, (f, _)), &id)| (w.as_str(), id, (*f).max(0) as u64));
-    if keys.clone().next().is_some() {
-        parts.trie = Some(CharTrie::build(keys, |id| word_classes[id as usize])?);
-    }
-    Ok(parts)
 }
