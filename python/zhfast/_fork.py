@@ -17,18 +17,22 @@ from __future__ import annotations
 import os
 import weakref
 from _thread import RLock
+from typing import TYPE_CHECKING
 
 from . import _core
 
-_tokenizers = weakref.WeakSet()
+if TYPE_CHECKING:
+    from ._tokenizer import Tokenizer
+
+_tokenizers: weakref.WeakSet[Tokenizer] = weakref.WeakSet()
 
 
-def track(tokenizer):
+def track(tokenizer: Tokenizer) -> None:
     """Give ``tokenizer`` a new lock in forked children."""
     _tokenizers.add(tokenizer)
 
 
-def _after_in_child():
+def _after_in_child() -> None:
     _core.after_fork_in_child()
     for tokenizer in list(_tokenizers):
         tokenizer.lock = RLock()

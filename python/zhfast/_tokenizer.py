@@ -100,11 +100,11 @@ def _check_threads(threads: int | None) -> int | None:
     return threads
 
 
-def _suggested_freq(core, word):
+def _suggested_freq(core: Any, word: str) -> int:
     """jieba's ``suggest_freq(word)`` for a ``str``, with the dictionary of ``core``."""
     total = core.total
     ftotal = float(total)
-    freq = 1
+    freq: float = 1
     for seg in core.cut(word, NO_HMM):
         f = core.freq(seg)
         freq *= (1 if f is None else f) / ftotal
@@ -112,7 +112,7 @@ def _suggested_freq(core, word):
     return max(int(freq * total) + 1, 1 if f is None else f)
 
 
-def _dag_of_any(freq, sentence):
+def _dag_of_any(freq: FreqView, sentence: Any) -> dict[int, list[int]]:
     """jieba's ``get_DAG`` itself, for what the core does not take: ``bytes``, lists and
     other sequences (``FREQ`` lookups of their items and slices raise as a dict's do),
     and strings with lone surrogates."""
@@ -312,14 +312,14 @@ class Tokenizer:
         scratch = self._core.copy()
         batch: list[tuple[str, int, str | None]] = []
         pending: list[tuple[str, int]] = []
-        for word, freq, tag in entries:
-            if freq is None:
+        for word, given, tag in entries:
+            if given is None:
                 if pending:
                     scratch.add_words(pending, False)
                     pending = []
                 freq = _suggested_freq(scratch, word)
             else:
-                freq = int(freq)
+                freq = int(given)
             pending.append((word, freq))
             batch.append((word, freq, tag))
         return batch
@@ -343,7 +343,7 @@ class Tokenizer:
             f = core.freq(word)
             freq = min(int(freq * self.total), 0 if f is None else f)
         if tune:
-            self.add_word(word, freq)
+            self.add_word(word, int(freq))
         return int(freq)
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
