@@ -7,9 +7,11 @@
 #
 # Needs `cargo install cargo-fuzz` and a nightly toolchain (or, without one, stable with
 # RUSTC_BOOTSTRAP=1, which this script sets).  The corpora grow in fuzz/corpus/<target>
-# (kept between runs, not in git); a failing input is written to
-# fuzz/artifacts/<target>/.  Minimise it with `cargo fuzz tmin <target> <file>` and add
-# it to rust/zhfast-core/tests/fuzz_regressions.rs.  Exits non-zero if any target failed.
+# (kept between runs, not in git), each run's full libFuzzer log in fuzz/logs/; a
+# failing input is written to fuzz/artifacts/<target>/.  Minimise it with
+# `cargo fuzz tmin <target> <file>` and add it to
+# rust/zhfast-core/tests/fuzz_regressions.rs.  Exits non-zero if any target failed.
+# Two runs with different TARGETS may go side by side (each target has its own log).
 set -uo pipefail
 
 seconds=${1:-60}
@@ -42,29 +44,39 @@ seed() {
             head -c 4000 ../tests/data/small_dict.txt > "$dir/small_dict"
             printf '北京 3 ns\n北京大学 5 nt\n大学 0\n' > "$dir/tiny" ;;
         compiled_blob)
-            python3 - "$dir" <<'PY' || printf 'ZHFAST' > "$dir/magic"
-import sys
-from zhfast import _core
-for name in ("small_dict", "userdict"):
-    with open("../tests/data/%s.txt" % name, "rb") as f:
-        data = f.read()
-    with open("%s/%s" % (sys.argv[1], name), "wb") as out:
-        out.write(_core.CoreTokenizer.compile_dictionary(data, name))
-PY
-            ;;
+            # Blobs of the current format (an old corpus would only test the version
+            # check).  A blob's code table spans the characters up to its largest, so
+            # an ASCII dictionary gives a blob of a few hundred bytes, a Chinese one
+            # about 150 kB (hence this target's larger -max_len).
+            printf 'a 3 n\nab 5 nt\nabc 0\nb 2 x\nba 1\n' > "$dir/ascii.txt"
+            printf '北京 3 ns\n北京大学 5 nt\n大学 0\n' > "$dir/tiny.txt"
+            head -n 40 ../tests/data/small_dict.txt > "$dir/small_dict.txt"
+            for name in ascii tiny small_dict; do
+                cargo run -q --manifest-path ../Cargo.toml -p zhfast-core \
+                    --example compile_dictionary -- "$dir/$name.txt" "$dir/$name.bin"
+                rm "$dir/$name.txt"
+            done ;;
     esac
 }
 
 "${fuzz[@]}" build -O || exit 2
+mkdir -p logs
 failed=()
 for target in $targets; do
     seed "$target"
     echo "== $target: ${seconds}s"
+    max_len=4096
+    [ "$target" = compiled_blob ] && max_len=200000
+    log=logs/$target.log
     if ! "${fuzz[@]}" run -O "$target" "corpus/$target" -- \
-        -max_total_time="$seconds" -max_len=4096 -timeout=20 -rss_limit_mb=3072 \
-        -print_final_stats=1 2>&1 | tail -n 25; then
+        -max_total_time="$seconds" -max_len="$max_len" -timeout=20 -rss_limit_mb=3072 \
+        -print_final_stats=1 > "$log" 2>&1; then
         failed+=("$target")
     fi
+    # The last status line (executions, coverage, corpus size, exec/s), the final
+    # statistics, and where a failing input went.
+    grep -E '^#[0-9]+' "$log" | tail -n 1
+    grep -E '^(stat::|Done )|panicked at|SUMMARY|written to|Test unit' "$log"
 done
 if [ ${#failed[@]} -gt 0 ]; then
     echo "failed: ${failed[*]} (inputs in fuzz/artifacts/)"

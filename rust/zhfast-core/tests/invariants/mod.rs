@@ -176,8 +176,27 @@ pub fn check_dictionary_text(data: &[u8]) {
 }
 
 /// Loading arbitrary bytes as a compiled dictionary: an error or a dictionary that
-/// answers lookups and cuts without panicking.
+/// answers lookups and cuts without panicking.  The bytes are also tried resealed (their
+/// last 8 bytes replaced by the checksum of the rest), so that damage the checksum would
+/// catch first still reaches the structural checks behind it, as a crafted file would.
 pub fn check_blob(data: &[u8]) {
+    check_blob_as_is(data);
+    if data.len() >= 8 {
+        check_blob_as_is(&resealed(data));
+    }
+}
+
+/// `data` with its trailing checksum made valid (the blob format's: xxh3-64 of every
+/// byte before it, little-endian).
+pub fn resealed(data: &[u8]) -> Vec<u8> {
+    let mut sealed = data.to_vec();
+    let body = sealed.len() - 8;
+    let checksum = xxhash_rust::xxh3::xxh3_64(&sealed[..body]);
+    sealed[body..].copy_from_slice(&checksum.to_le_bytes());
+    sealed
+}
+
+fn check_blob_as_is(data: &[u8]) {
     let Ok(dict) = Dictionary::from_compiled(data) else {
         return;
     };
