@@ -6,7 +6,7 @@ mod invariants;
 
 use std::collections::HashSet;
 
-use invariants::{check_blob, check_cut, check_dictionary_text, check_edits, jieba};
+use invariants::{check_blob, check_cut, check_dictionary_text, check_edits, jieba, resealed};
 use zhfast_core::Dictionary;
 
 const TEXTS: &[&str] = &[
@@ -46,7 +46,9 @@ fn awkward_dictionary_texts_hold_every_invariant() {
 
 #[test]
 fn arbitrary_bytes_as_a_compiled_dictionary() {
-    let blob = Dictionary::compile("北京 3 ns\n大学 5 n\n".as_bytes(), "d.txt").unwrap();
+    // An ASCII dictionary: a blob's code table spans the characters up to its largest,
+    // so this blob is a few hundred bytes and every one of them can be damaged in turn.
+    let blob = Dictionary::compile(b"ab 3 ns\nb 5 n\nabc 0\n", "d.txt").unwrap();
     check_blob(&blob);
     for cut in [0, 1, 8, 16, blob.len() / 2, blob.len() - 1] {
         check_blob(&blob[..cut]);
@@ -67,4 +69,46 @@ fn runs_of_edits_hold_every_invariant() {
     edits.extend_from_slice(b"\xed\xa0\x80"); // a lone surrogate, as WTF-8
     edits.extend_from_slice("京\n\x03大学\n\x10北".as_bytes());
     check_edits(&edits);
+}
+
+/// Found by the `compiled_blob` target: a blob whose trie has no node at all (not even
+/// the root every walk starts from) loaded, and the first lookup indexed past the end
+/// of its links.  Such a blob is refused at load, so the walk needs no check of its own.
+#[test]
+fn a_blob_whose_trie_has_no_node_is_refused() {
+    let blob = Dictionary::compile(b"a 3 n\nab 5 nt\nb 2\n", "d.txt").unwrap();
+    // The trie is the first section, at the 16-byte boundary after the 104-byte header;
+    // its length is the first of the section lengths (at byte 40).
+    let len = u64::from_le_bytes(blob[40..48].try_into().unwrap()) as usize;
+    let mut damaged = blob.clone();
+    // The same section length, all of it a code table, and no node.
+    let codes = (len - 8) / 4;
+    damaged[112..116].copy_from_slice(&(codes as u32).to_le_bytes());
+    damaged[116..120].copy_from_slice(&0u32.to_le_bytes());
+    let damaged = resealed(&damaged);
+    assert!(Dictionary::from_compiled(&damaged).is_err());
+    check_blob(&damaged);
+}
+
+/// Found by the `dictionary_text` target (and, with another dictionary, by
+/// `compiled_blob`): `cut_all` yielded a buffered run that began with a word such as
+/// `C++` or `T恤` after the words that began inside it, as jieba does; the check had
+/// taken only pure ASCII runs for buffered ones.  The check was wrong, not the cut.
+#[test]
+fn cut_all_may_yield_a_run_of_words_that_start_with_a_letter_late() {
+    check_dictionary_text(include_bytes!("fuzz_inputs/dictionary_text-cut-all-order"));
+}
+
+/// Inputs of the `edits` target kept from early runs (edits with negative and huge
+/// frequencies, words that are not UTF-8, compactions between them).
+#[test]
+fn early_edit_runs_hold_every_invariant() {
+    for edits in [
+        &b"\xe700\n\xba00"[..],
+        b"\xe700\n\xbal00",
+        b"\n\xe700\n\xbal000\xe5\x9b\x85",
+        b"\x00\n\x03\xe5\x8c\x97\n\x02\xe4\xba\xac\n\x00",
+    ] {
+        check_edits(edits);
+    }
 }
