@@ -112,3 +112,24 @@ fn early_edit_runs_hold_every_invariant() {
         check_edits(edits);
     }
 }
+
+/// Found by the `dictionary_text` target: a word with a NUL (which the trie cannot hold,
+/// so it lives only in the sorted word list) was found in the parsed dictionary but not
+/// in the same dictionary compiled and loaded back.
+#[test]
+fn a_word_with_a_nul_survives_compiling() {
+    for data in [
+        &b"AT&T\0 3 nz\n"[..],
+        b"AT&T\0 3 nz\nAT&T 30 nz\n",
+        b"T\xe6\x81\xa4 40 n\x00\x00\x00\x103009\nAT&T\0 03 nz\nAT&T 30 nz\n",
+    ] {
+        let parsed = Dictionary::from_jieba_text(data, "d.txt").unwrap();
+        let loaded =
+            Dictionary::from_compiled(&Dictionary::compile(data, "d.txt").unwrap()).unwrap();
+        let words: Vec<_> = parsed.iter().map(|(w, f)| (w.to_string(), f)).collect();
+        for (word, freq) in words {
+            assert_eq!(loaded.freq(&word), Some(freq), "{word:?} in {data:?}");
+        }
+    }
+    check_dictionary_text(include_bytes!("fuzz_inputs/dictionary_text-nul-word"));
+}
