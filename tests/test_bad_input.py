@@ -296,3 +296,56 @@ def test_non_str_argument_hard_coded():
         tokens = lib.lcut(_StrSub("我来到北京清华大学"))
         assert tokens == ["我", "来到", "北京", "清华大学"]
         assert [type(t) for t in tokens] == [str] * 4
+
+
+# --------------------------------------------------------------------------------------
+# Words with lone surrogates; get_DAG of other types; text with surrogates in every API.
+# --------------------------------------------------------------------------------------
+
+
+def test_words_with_lone_surrogates_like_jieba():
+    results = []
+    for lib in (zhfast, jieba):
+        t = lib.Tokenizer()
+        t.initialize()
+        row = [t.suggest_freq("\ud800"), t.suggest_freq("\ud800测"), t.suggest_freq(("\ud800", "测"))]
+        t.add_word("\ud800测", 10)
+        t.add_word("甲乙丙\udc00丁", 0, tag="nz")
+        t.add_word("测\udbff", None)
+        row += [t.FREQ.get(w) for w in ("\ud800测", "\ud800", "甲乙丙", "甲乙丙\udc00", "甲乙丙\udc00丁", "测\udbff")]
+        row += ["\ud800" in t.FREQ, "\udfff" in t.FREQ, t.total, t.user_word_tag_tab.get("甲乙丙\udc00丁")]
+        row += [t.lcut("甲乙丙丁\ud800测"), t.get_DAG("甲乙丙\udc00丁"), t.suggest_freq("\ud800测", True)]
+        results.append(row)
+    assert results[0] == results[1]
+    assert results[0][3:5] == [10, 0]
+    keys = set(zhfast.Tokenizer().FREQ)  # a fresh one: the bundled dictionary's keys only
+    assert "\ud800" not in keys
+
+
+DAG_ARGS = [b"\xe6\x88\x91\xe7\x88\xb1", "我爱北京".encode("gbk"), list("我爱北京"), ["x", "我"], [1, 2, 3],
+            ("北", "京"), "", "我\ud800爱北京", "\udfff", bytearray(b"ab"), None, 12, [["北"]]]
+
+
+@pytest.mark.parametrize("arg", DAG_ARGS, ids=[ascii(a)[:30] for a in DAG_ARGS])
+def test_get_dag_of_any_argument_like_jieba(arg):
+    assert _outcome(lambda: zhfast.get_DAG(arg)) == _outcome(lambda: jieba.get_DAG(arg))
+
+
+def test_text_with_lone_surrogates_in_batches_offsets_and_posseg():
+    import jieba.posseg as jp
+
+    import zhfast.posseg as zp
+
+    texts = SURROGATE_CASES + ["普通的句子", "我来到北京\udfff清华大学？真的?\ud800"]
+    for cut_all, hmm in [(False, True), (False, False), (True, True)]:
+        expected = [jieba.lcut(t, cut_all, hmm) for t in texts]
+        assert zhfast.lcut_batch(texts, cut_all, hmm, threads=2) == expected
+        ends = [list(a) for a in zhfast.cut_offsets_batch(texts, cut_all, hmm, threads=2)]
+        assert ends == [list(zhfast.cut_offsets(t, cut_all, hmm)) for t in texts]
+        if not cut_all:
+            assert ends == [[sum(map(len, words[:i + 1])) for i in range(len(words))] for words in expected]
+    assert zhfast.lcut_for_search_batch(texts) == [jieba.lcut_for_search(t) for t in texts]
+    for hmm in (True, False):
+        expected = [[tuple(p) for p in jp.lcut(t, HMM=hmm)] for t in texts]
+        assert [[tuple(p) for p in zp.lcut(t, HMM=hmm)] for t in texts] == expected
+        assert [[tuple(p) for p in ps] for ps in zp.dt.lcut_batch(texts, HMM=hmm, threads=2)] == expected

@@ -327,3 +327,93 @@ def test_negative_frequency_on_the_route_is_a_math_domain_error(tmp_path, where)
             t.lcut("好负词", HMM=False)
         results.append((t.lcut("好好词"), t.lcut("好负", HMM=False), t.lcut_for_search("词好")))
     assert results[0] == results[1]
+
+
+def _dictionary_state(t):
+    words = ["新词甲", "新词乙", "新词丙", "新词丁", "新词", "新"]
+    return ([t.FREQ.get(w) for w in words], t.total, dict(t.user_word_tag_tab), zhfast._core.force_split_words())
+
+
+@pytest.mark.parametrize("lines", [
+    "新词甲\n新词乙\n新词丙 1180591620717411303424\n",  # the frequency-less lines are worked out first
+    "新词丁 0 nz\n新词甲 3\n新词丙 99999999999999999999999\n新词乙\n",
+    "新词甲 9223372036854775000\n新词乙 9223372036854775000\n",  # the total would overflow
+])
+def test_userdict_beyond_64_bits_changes_nothing(tmp_path, lines):
+    z = zhfast.Tokenizer()
+    z.initialize()
+    p = tmp_path / "big_freq.txt"
+    p.write_text(lines, encoding="utf-8")
+    before = _dictionary_state(z)
+    with pytest.raises(OverflowError):
+        z.load_userdict(str(p))
+    assert _dictionary_state(z) == before
+    assert z.lcut("新词甲新词乙") == ["新词", "甲", "新词", "乙"]
+
+
+def test_userdict_lines_without_frequency_see_the_lines_before(pair, tmp_path):
+    # suggest_freq for a line without a frequency counts the lines above it, as in jieba.
+    z, j = pair
+    p = tmp_path / "mixed.txt"
+    p.write_text("新词甲\n新词 100000\n新词乙\n甲乙丙\n甲乙 3 nz\n甲乙丙丁\n丙丁 0\n", encoding="utf-8")
+    z.load_userdict(str(p))
+    j.load_userdict(str(p))
+    for w in ["新词甲", "新词", "新词乙", "甲乙丙", "甲乙", "甲乙丙丁", "丙丁"]:
+        assert z.FREQ.get(w) == j.FREQ.get(w), w
+    assert z.user_word_tag_tab == j.user_word_tag_tab
+    assert_same(z, j, SENTENCES + ["新词甲乙丙丁", "甲乙丙丁新词乙"])
+
+
+def test_two_large_user_dictionaries_in_a_row(pair, tmp_path):
+    # The second is staged while the first merges (no waiting), and merged after it.
+    z, j = pair
+    paths = []
+    for name in "甲乙":
+        p = tmp_path / (name + ".txt")
+        p.write_text("".join("%s词%d %d\n" % (name, i, 3 + i % 7) for i in range(5000)), encoding="utf-8")
+        paths.append(str(p))
+    for path in paths:
+        z.load_userdict(path)
+        j.load_userdict(path)
+    z.add_word("甲词7", 1000)  # an edit while a merge may run is kept
+    j.add_word("甲词7", 1000)
+    text = "甲词7乙词4999，甲词123乙词0我来到北京"
+    assert all_modes(z, text) == all_modes(j, text)
+    z._core.wait_compacted()
+    assert all_modes(z, text) == all_modes(j, text)
+    assert [z.FREQ.get(w) for w in ("甲词7", "乙词4999", "乙词")] == [j.FREQ.get(w) for w in ("甲词7", "乙词4999", "乙词")]
+    assert z.total == j.total
+
+
+def _outcomes(t, posseg):
+    """What each call gives on tokenizer ``t``: its result, or its exception."""
+    calls = [lambda: t.lcut("我爱北京"), lambda: t.lcut("我爱北京", HMM=False),
+             lambda: t.lcut_for_search("我爱北京"), lambda: list(t.tokenize("我爱北京")),
+             lambda: [tuple(x) for x in posseg.lcut("我爱北京")], lambda: t.suggest_freq("北京大学"),
+             lambda: t.lcut("我爱北京", cut_all=True), lambda: t.lcut("，。 \n"), lambda: t.total]
+    row = []
+    for call in calls:
+        try:
+            row.append(("ok", call()))
+        except Exception as e:  # noqa: BLE001 - the exception is what is compared
+            row.append((type(e).__name__, str(e)))
+    return row
+
+
+@pytest.mark.parametrize("how", ["empty dictionary", "total brought to 0", "total brought below 0"])
+def test_a_total_of_zero_or_less_raises_where_jieba_does(tmp_path, how):
+    # jieba's calc takes log(total) for every block it routes: ValueError then, in the
+    # default, no-HMM and search modes, tokenize and posseg; cut_all and text without
+    # such a block still cut.
+    p = tmp_path / "empty.txt"
+    p.write_text("", encoding="utf-8")
+    outcomes = []
+    for lib in (zhfast, jieba):
+        t = lib.Tokenizer(str(p)) if how == "empty dictionary" else lib.Tokenizer()
+        t.initialize()
+        if how != "empty dictionary":
+            t.add_word("负数", -t.total - (0 if how.endswith("0") else 7))
+        posseg = __import__(lib.__name__ + ".posseg", fromlist=["POSTokenizer"]).POSTokenizer(t)
+        outcomes.append(_outcomes(t, posseg))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] == ("ValueError", "math domain error")

@@ -30,6 +30,12 @@ class FreqView(Mapping[str, int]):
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._core.freq(word) is not None
 
+    def has(self, key: object) -> bool:
+        """``key in FREQ`` as jieba's dict answers it: ``TypeError`` for an unhashable
+        key, ``False`` for any other key that is not a ``str`` word or prefix."""
+        hash(key)
+        return key in self
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._core.freq_keys())
 

@@ -39,13 +39,6 @@ def _search_mode(HMM: Any) -> Any:
     return SEARCH if HMM else SEARCH_NO_HMM
 
 
-def _stand_in(sentence):
-    """``sentence`` with each code point that cannot be UTF-8 (a lone surrogate) replaced
-    by ``?``: same length, and the same character class where it matters (a surrogate is
-    never in a dictionary block, nor whitespace, and neither is ``?``)."""
-    return sentence.encode("utf-8", "replace").decode("utf-8")
-
-
 def _decoded(texts: Any) -> list[str]:
     """``texts`` as a list of ``str`` (``bytes`` decoded as jieba does); a list that
     already holds only ``str`` is passed through without a per-item call."""
@@ -139,10 +132,7 @@ class ManyTexts:
         if not _regexes_default:
             _check_threads(threads)
             return [self._lcut_str(t, cut_all, HMM) for t in texts]
-        try:
-            return core.cut_batch(texts, _cut_mode(cut_all, HMM), _check_threads(threads))
-        except UnicodeEncodeError:
-            return [self._lcut_str(t, cut_all, HMM) for t in texts]
+        return core.cut_batch(texts, _cut_mode(cut_all, HMM), _check_threads(threads))
 
     def lcut_for_search_batch(
         self, texts: Iterable[str | bytes], HMM: bool = True, *, threads: int | None = None,
@@ -153,10 +143,7 @@ class ManyTexts:
         if not _regexes_default:
             _check_threads(threads)
             return [self._lcut_for_search_str(t, HMM) for t in texts]
-        try:
-            return core.cut_batch(texts, _search_mode(HMM), _check_threads(threads))
-        except UnicodeEncodeError:
-            return [self._lcut_for_search_str(t, HMM) for t in texts]
+        return core.cut_batch(texts, _search_mode(HMM), _check_threads(threads))
 
     def cut_offsets(self, text: str | bytes, cut_all: bool = False, HMM: bool = True) -> array[int]:
         """The code-point end offset of every token of ``cut(text, cut_all, HMM)`` as an
@@ -167,10 +154,7 @@ class ManyTexts:
         core = self._checked_core()
         if not _regexes_default:
             return _ends(self, text, cut_all, HMM)
-        try:
-            return core.offsets(text, _cut_mode(cut_all, HMM))
-        except UnicodeEncodeError:
-            return core.offsets(_stand_in(text), _cut_mode(cut_all, HMM))
+        return core.offsets(text, _cut_mode(cut_all, HMM))
 
     def cut_offsets_batch(
         self, texts: Iterable[str | bytes], cut_all: bool = False, HMM: bool = True, *, threads: int | None = None,
@@ -181,10 +165,7 @@ class ManyTexts:
         threads = _check_threads(threads)
         if not _regexes_default:
             return [_ends(self, t, cut_all, HMM) for t in texts]
-        try:
-            return core.offsets_batch(texts, _cut_mode(cut_all, HMM), threads)
-        except UnicodeEncodeError:
-            return core.offsets_batch([_stand_in(t) for t in texts], _cut_mode(cut_all, HMM), threads)
+        return core.offsets_batch(texts, _cut_mode(cut_all, HMM), threads)
 
     # -- Arrow columns (zhfast's own) -----------------------------------------------------
 

@@ -17,11 +17,11 @@ from typing import (
     BinaryIO,
 )
 
-from . import _core, _many_texts, _pickling, _regex_cut
+from . import _core, _fork, _many_texts, _pickling, _regex_cut
 from ._cache import load_dictionary
 from ._compat import get_abs_path, log_debug, resolve_filename, strdecode
 from ._freq import FreqView
-from ._many_texts import ALL, DEFAULT, NO_HMM, SEARCH, SEARCH_NO_HMM, ManyTexts, _cut_mode, _search_mode, _stand_in
+from ._many_texts import ALL, DEFAULT, NO_HMM, SEARCH, SEARCH_NO_HMM, ManyTexts, _cut_mode, _search_mode
 
 DEFAULT_DICT = None
 DEFAULT_DICT_NAME = "dict.txt"
@@ -84,15 +84,37 @@ def _read_userdict(f):
     return entries
 
 
-def _via_stand_in(core_spans, sentence):
-    """Cut a ``str`` that cannot be UTF-8 (lone surrogates) without losing anything.
+def _suggested_freq(core: Any, word: str) -> int:
+    """jieba's ``suggest_freq(word)`` for a ``str``, with the dictionary of ``core``."""
+    total = core.total
+    ftotal = float(total)
+    freq: float = 1
+    for seg in core.cut(word, NO_HMM):
+        f = core.freq(seg)
+        freq *= (1 if f is None else f) / ftotal
+    f = core.freq(word)
+    return max(int(freq * total) + 1, 1 if f is None else f)
 
-    Each unencodable code point becomes one ``?``; that stand-in has the same length and
-    the same character classes where it matters (a surrogate is never in a dictionary
-    block, nor whitespace, and neither is ``?``), so its token spans are the original's.
-    """
-    stand_in = _stand_in(sentence)
-    return [sentence[s[0]:s[1]] if isinstance(s, tuple) else s for s in core_spans(stand_in)]
+
+def _dag_of_any(freq: FreqView, sentence: Any) -> dict[int, list[int]]:
+    """jieba's ``get_DAG`` itself, for what the core does not take: ``bytes``, lists and
+    other sequences (``FREQ`` lookups of their items and slices raise as a dict's do),
+    and strings with lone surrogates."""
+    dag = {}
+    n = len(sentence)
+    for k in range(n):
+        ends = []
+        i = k
+        frag = sentence[k]
+        while i < n and freq.has(frag):
+            if freq[frag]:
+                ends.append(i)
+            i += 1
+            frag = sentence[k:i + 1]
+        if not ends:
+            ends.append(k)
+        dag[k] = ends
+    return dag
 
 
 class _BundledDictFile(io.BytesIO):
@@ -126,6 +148,7 @@ class Tokenizer(ManyTexts):
         #: Whether ``_core`` is shared with other tokenizers unpickled from the same
         #: state (it is forked on the first edit).
         self._core_shared = False
+        _fork.track(self)
 
     def __repr__(self) -> str:
         return f"<Tokenizer dictionary={self.dictionary!r}>"
@@ -221,28 +244,42 @@ class Tokenizer(ManyTexts):
         """Load a user dictionary: a path, or a text or binary file object, with lines
         ``word [freq] [tag]`` in UTF-8.
 
-        Unlike jieba, the whole file is read and checked first: a bad file raises
-        ``ValueError`` (naming file and line) and leaves the tokenizer unchanged.
+        Unlike jieba, the whole file is read and checked first and applied at once: a bad
+        file raises (``ValueError`` naming file and line, ``OverflowError`` for a
+        frequency beyond 64 bits) and leaves the tokenizer unchanged.
         """
         self.check_initialized()
         self._own_core()
         entries = _read_userdict(f)
-        pending: list[tuple[str, int, str | None]] = []
-        for word, freq, tag in entries:
-            if freq is None:
-                # suggest_freq must see the lines before this one, as in jieba.
-                if pending:
-                    self._apply_words(pending, merge=False)
-                    pending = []
-                freq = self.suggest_freq(word, False)
-            else:
-                freq = int(freq)
-            pending.append((word, freq, tag))
-        if pending:
-            self._apply_words(pending, merge=False)
+        if any(freq is None for _, freq, _ in entries):
+            batch = self._with_suggested_freqs(entries)
+        else:
+            batch = [(word, int(freq), tag) for word, freq, tag in entries]
+        self._apply_words(batch, merge=False)
         # Many words are compiled into the main trie in the background (cuts meanwhile
         # give the same answers, a little slower); a few, right here.
         self._core.compact()
+
+    def _with_suggested_freqs(
+        self, entries: list[tuple[str, str | None, str | None]],
+    ) -> list[tuple[str, int, str | None]]:
+        """``(word, freq, tag)`` for each entry, a line without a frequency getting
+        jieba's ``suggest_freq`` as if the lines before it were loaded.  That is worked
+        out on a copy of the dictionary, so a later line that fails changes nothing."""
+        scratch = self._core.copy()
+        batch: list[tuple[str, int, str | None]] = []
+        pending: list[tuple[str, int]] = []
+        for word, given, tag in entries:
+            if given is None:
+                if pending:
+                    scratch.add_words(pending, False)
+                    pending = []
+                freq = _suggested_freq(scratch, word)
+            else:
+                freq = int(given)
+            pending.append((word, freq))
+            batch.append((word, freq, tag))
+        return batch
 
     def suggest_freq(self, segment: str | Sequence[str | bytes], tune: bool = False) -> int:
         """jieba's ``suggest_freq``: the frequency that makes ``segment`` (a ``str``) one
@@ -253,11 +290,7 @@ class Tokenizer(ManyTexts):
         freq: float = 1
         if isinstance(segment, str):
             word = segment
-            for seg in self.cut(word, HMM=False):
-                f = core.freq(seg)
-                freq *= (1 if f is None else f) / ftotal
-            f = core.freq(word)
-            freq = max(int(freq * self.total) + 1, 1 if f is None else f)
+            freq = _suggested_freq(core, word)
         else:
             segment = tuple(map(strdecode, segment))
             word = "".join(segment)
@@ -267,13 +300,18 @@ class Tokenizer(ManyTexts):
             f = core.freq(word)
             freq = min(int(freq * self.total), 0 if f is None else f)
         if tune:
-            self.add_word(word, freq)
+            self.add_word(word, int(freq))
         return int(freq)
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
         """jieba's ``get_DAG``: ``{k: [end, ...]}`` over the whole sentence."""
         self.check_initialized()
-        return dict(enumerate(self._core.dag(sentence)))
+        if isinstance(sentence, str):
+            try:
+                return dict(enumerate(self._core.dag(sentence)))
+            except UnicodeEncodeError:
+                pass
+        return _dag_of_any(self.FREQ, sentence)
 
     def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
         """jieba's ``calc``: fill ``route`` with ``(log prob, end)`` per position."""
@@ -311,11 +349,7 @@ class Tokenizer(ManyTexts):
     # -- cutting ------------------------------------------------------------------------
 
     def _lcut_mode(self, sentence: str, mode: Any) -> list[str]:
-        core = self._checked_core()
-        try:
-            return core.cut(sentence, mode)
-        except UnicodeEncodeError:
-            return _via_stand_in(lambda s: core.cut_spans(s, mode), sentence)
+        return self._checked_core().cut(sentence, mode)
 
     def _lcut_str(self, sentence: str, cut_all: Any, HMM: Any) -> list[str]:
         if not _regexes_default:
@@ -345,10 +379,7 @@ class Tokenizer(ManyTexts):
         """``list(cut(...))``."""
         # The common case in one Python frame: a str, the dictionary loaded.
         if sentence.__class__ is str and self.initialized and _regexes_default:
-            try:
-                return self._core.cut(sentence, ALL if cut_all else (DEFAULT if HMM else NO_HMM))
-            except UnicodeEncodeError:
-                pass
+            return self._core.cut(sentence, ALL if cut_all else (DEFAULT if HMM else NO_HMM))
         return self._lcut_str(strdecode(sentence), cut_all, HMM)
 
     def cut_for_search(self, sentence: str | bytes, HMM: bool = True) -> Generator[str, None, None]:
@@ -362,10 +393,7 @@ class Tokenizer(ManyTexts):
     def lcut_for_search(self, sentence: str | bytes, HMM: bool = True) -> list[str]:
         """``list(cut_for_search(...))``."""
         if sentence.__class__ is str and self.initialized and _regexes_default:
-            try:
-                return self._core.cut(sentence, SEARCH if HMM else SEARCH_NO_HMM)
-            except UnicodeEncodeError:
-                pass
+            return self._core.cut(sentence, SEARCH if HMM else SEARCH_NO_HMM)
         return self._lcut_for_search_str(strdecode(sentence), HMM)
 
     _lcut = lcut
@@ -390,10 +418,4 @@ class Tokenizer(ManyTexts):
             yield from _regex_cut.tokenize(self, unicode_sentence, search, bool(HMM))
             return
         core_mode = _search_mode(HMM) if search else (DEFAULT if HMM else NO_HMM)
-        core = self._checked_core()
-        try:
-            items = core.tokenize(unicode_sentence, core_mode)
-        except UnicodeEncodeError:
-            stand_in = _stand_in(unicode_sentence)
-            items = [(unicode_sentence[s:e], s, e) for s, e in core.cut_spans(stand_in, core_mode)]
-        yield from items
+        yield from self._checked_core().tokenize(unicode_sentence, core_mode)

@@ -218,17 +218,7 @@ class POSTokenizer:
         """``(word, flag)`` tuples for a ``str`` (no ``pair`` objects: for analyse)."""
         if not _regexes_default:
             return list(_PythonTagger(self).cut(sentence, HMM))
-        core = self.tokenizer._checked_core()
-        table = self._tag_table()
-        try:
-            return core.pos_cut(sentence, bool(HMM), table)
-        except UnicodeEncodeError:
-            stand_in = sentence.encode("utf-8", "replace").decode("utf-8")
-            out, pos = [], 0
-            for w, f in core.pos_cut(stand_in, bool(HMM), table):
-                out.append((sentence[pos:pos + len(w)], f))
-                pos += len(w)
-            return out
+        return self.tokenizer._checked_core().pos_cut(sentence, bool(HMM), self._tag_table())
 
     def _core_and_tags(self) -> tuple[Any, Any]:
         """The core tokenizer and tag table a cut uses now (for ``zhfast.analyse``,
@@ -263,10 +253,7 @@ class POSTokenizer:
             _check_threads(threads)
             return [self._pairs(t, HMM) for t in decoded]
         core = self.tokenizer._checked_core()
-        try:
-            batches = core.pos_cut_batch(decoded, bool(HMM), self._tag_table(), _check_threads(threads))
-        except UnicodeEncodeError:
-            return [self._pairs(t, HMM) for t in decoded]
+        batches = core.pos_cut_batch(decoded, bool(HMM), self._tag_table(), _check_threads(threads))
         return [[pair(w, f) for w, f in items] for items in batches]
 
     def cut_arrow(self, texts: Any, HMM: bool = True, *, threads: int | None = None) -> Any:

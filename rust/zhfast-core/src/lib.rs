@@ -56,6 +56,7 @@ pub mod batch;
 mod data;
 mod dict;
 mod error;
+pub mod fork;
 mod hmm;
 pub mod keywords;
 mod mode;

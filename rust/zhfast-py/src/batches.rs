@@ -4,7 +4,6 @@
 //! pieces (`zhfast_core::batch::pieces`) that go to different threads; its result is
 //! put together from its pieces' as they come.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use pyo3::exceptions::{PyOverflowError, PyRuntimeError};
@@ -17,9 +16,11 @@ use zhfast_core::{CharCursor, Mode, PosSegmenter, Segmenter, Snapshot, SplitRule
 use crate::cutting::{end_offsets, offsets_array, tagged_list};
 use crate::errors::to_py;
 use crate::force_split;
+use crate::gil;
 use crate::pools;
 use crate::strings::{token_list_range, WordStrings};
 use crate::tags::TagTable;
+use crate::text::{texts_of, Text};
 
 /// A batch is cut in groups of texts that close at this much text: small enough for
 /// the work to balance and for a group's tokens to be in the cache when its objects are
@@ -92,14 +93,21 @@ pub(crate) fn cut<'py>(
         threads,
         (mode.split_rule(), piece_bytes),
         |texts, pieces| cut_pieces(&seg, texts, pieces, mode).map_err(to_py),
-        |py, texts, pieces, batch| {
+        |py, texts, strs, pieces, batch| {
             for (i, piece) in pieces.iter().enumerate() {
+                let range = batch.range(i);
                 let tokens = token_list_range(
                     py,
                     &snapshot.extra,
-                    piece.of(texts),
+                    piece.of(strs),
                     &batch.tokens,
-                    batch.range(i),
+                    range.clone(),
+                )?;
+                // A stand-in is never split (see `run`): its spans are the whole text's.
+                texts[piece.text].restore_tokens(
+                    &tokens,
+                    &batch.tokens.spans[range],
+                    |_, word, _, _| Ok(word.into_any()),
                 )?;
                 let join = |list: &mut Py<PyList>, more| extend_list(py, list, more);
                 if let Some(whole) = pending.add(piece, tokens.unbind(), join)? {
@@ -154,7 +162,7 @@ pub(crate) fn offsets<'py>(
             }
             Ok((ends, bounds, chars))
         },
-        |py, _, pieces, (ends, bounds, chars)| {
+        |py, _, _, pieces, (ends, bounds, chars)| {
             for (i, piece) in pieces.iter().enumerate() {
                 let own = &ends[bounds[i]..bounds[i + 1]];
                 if piece.is_whole() {
@@ -209,9 +217,14 @@ pub(crate) fn pos_cut<'py>(
         threads,
         (SplitRule::posseg(), piece_bytes),
         |texts, pieces| tag_pieces(&seg, texts, pieces, hmm).map_err(to_py),
-        |py, texts, pieces, tagged| {
+        |py, texts, strs, pieces, tagged| {
             for (piece, tagged) in pieces.iter().zip(tagged) {
-                let words = tagged_list(py, piece.of(texts), &tagged)?;
+                // A stand-in is never split (see `run`), so a piece is plain text.
+                let words = if piece.is_whole() {
+                    tagged_list(py, &texts[piece.text], &tagged)?
+                } else {
+                    tagged_list(py, &Text::plain(piece.of(strs)), &tagged)?
+                };
                 let join = |list: &mut Py<PyList>, more| extend_list(py, list, more);
                 if let Some(whole) = pending.add(piece, words.unbind(), join)? {
                     list.bind(py).append(whole)?;
@@ -232,8 +245,8 @@ fn run<'py, R: Send>(
     texts: &[Bound<'py, PyString>],
     threads: Option<usize>,
     (rule, piece_bytes): (SplitRule, Option<usize>),
-    work: impl Fn(&[Cow<'_, str>], &[Piece]) -> PyResult<R> + Sync,
-    mut consume: impl FnMut(Python<'_>, &[Cow<'_, str>], &[Piece], R) -> PyResult<()> + Send,
+    work: impl Fn(&[&str], &[Piece]) -> PyResult<R> + Sync,
+    mut consume: impl FnMut(Python<'_>, &[Text<'_>], &[&str], &[Piece], R) -> PyResult<()> + Send,
 ) -> PyResult<()> {
     let threads = threads.unwrap_or_else(pools::all_cores).max(1);
     // The calling thread is one of the threads: a pool of the others.
@@ -242,24 +255,51 @@ fn run<'py, R: Send>(
     } else {
         None
     };
-    let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| t.to_cow()).collect::<PyResult<_>>()?;
+    let texts = texts_of(texts)?;
+    // What the helpers read (the `Text`s themselves stay on this thread).
+    let strs: Vec<&str> = texts.iter().map(Text::as_str).collect();
     let piece_bytes = piece_bytes.unwrap_or(PIECE_BYTES).max(1);
     // Finding the split points reads a few characters per piece: done here, at once.
-    let pieces = split_texts(&texts, rule, piece_bytes);
+    let mut pieces = split_texts(&strs, rule, piece_bytes);
+    if texts.iter().any(Text::stands_in) {
+        pieces = whole_stand_ins(pieces, &texts);
+    }
     let groups = in_order::groups(pieces.iter().map(Piece::len), GROUP_BYTES, GROUP_TEXTS);
-    let work_on = |range: Range<usize>| work(&texts, &pieces[range]);
+    let work_on = |range: Range<usize>| work(&strs, &pieces[range]);
     // Each hand-over also runs pending signal handlers, so that Ctrl-C (or any handler
     // that raises) stops a long batch between two groups, as it would a Python loop.
     let hand_over = |range: Range<usize>, result: PyResult<R>| {
-        Python::attach(|py| {
+        gil::reattach(|py| {
             py.check_signals()?;
-            consume(py, &texts, &pieces[range], result?)
+            consume(py, &texts, &strs, &pieces[range], result?)
         })
     };
     let window = WINDOW_GROUPS_PER_THREAD * threads;
-    py.detach(|| in_order::run_in_order(helpers.as_deref(), &groups, window, work_on, hand_over))
-        .map_err(|stopped| match stopped {
-            Stopped::Consumer(err) => err,
-            Stopped::Panicked => PyRuntimeError::new_err("zhfast: a batch worker panicked"),
-        })
+    gil::detach(py, || {
+        in_order::run_in_order(helpers.as_deref(), &groups, window, work_on, hand_over)
+    })
+    .map_err(|stopped| match stopped {
+        Stopped::Consumer(err) => err,
+        Stopped::Panicked => PyRuntimeError::new_err("zhfast: a batch worker panicked"),
+    })
+}
+
+/// `pieces` with every text that is cut as a stand-in made one piece again: restoring
+/// its tokens from the original needs the whole text's spans (such text is rare).
+fn whole_stand_ins(pieces: Vec<Piece>, texts: &[Text<'_>]) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let text = &texts[piece.text];
+        if !text.stands_in() {
+            out.push(piece);
+        } else if piece.start == 0 {
+            out.push(Piece {
+                text: piece.text,
+                start: 0,
+                end: text.as_str().len(),
+                last: true,
+            });
+        }
+    }
+    out
 }

@@ -7,6 +7,7 @@ use pyo3::types::PyString;
 use zhfast_core::parts;
 
 use crate::errors::to_py;
+use crate::gil;
 use crate::tokenizer::CoreTokenizer;
 
 /// jieba's `calc` over the whole of `block`: the exclusive end (in code points) of each
@@ -19,7 +20,7 @@ pub fn best_route(
 ) -> PyResult<Vec<usize>> {
     let text = block.to_cow()?;
     let dict = tokenizer.get().snapshot().dict;
-    py.detach(|| parts::best_route(&dict, &text)).map_err(to_py)
+    gil::detach(py, || parts::best_route(&dict, &text)).map_err(to_py)
 }
 
 /// `finalseg.viterbi(block, ...)`'s state letters; `None` when `block` holds a
@@ -27,14 +28,14 @@ pub fn best_route(
 #[pyfunction]
 pub fn finalseg_states(py: Python<'_>, block: &Bound<'_, PyString>) -> PyResult<Option<String>> {
     let text = block.to_cow()?;
-    Ok(py.detach(|| parts::finalseg_states(&text)))
+    Ok(gil::detach(py, || parts::finalseg_states(&text)))
 }
 
 /// `posseg.viterbi.viterbi(block, ...)`'s route: `(position, tag)` per character.
 #[pyfunction]
 pub fn posseg_states(py: Python<'_>, block: &Bound<'_, PyString>) -> PyResult<Vec<(char, String)>> {
     let text = block.to_cow()?;
-    Ok(py.detach(|| parts::posseg_states(&text)))
+    Ok(gil::detach(py, || parts::posseg_states(&text)))
 }
 
 /// jieba's `finalseg` tables as text, for `zhfast.finalseg.start_P` and friends.

@@ -1,19 +1,17 @@
 //! One text at a time: the core cuts it without the GIL, on this thread's
 //! `zhfast_core::Worker`, then the result is built with the GIL.
 
-use std::borrow::Cow;
-
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
-use zhfast_core::{
-    CharCursor, Mode, PosSegmenter, Segmenter, Snapshot, Tagged, Tokens, Worker, JOINED,
-};
+use zhfast_core::{CharCursor, Mode, PosSegmenter, Segmenter, Snapshot, Tagged, Tokens, Worker};
 
 use crate::errors::to_py;
 use crate::force_split;
+use crate::gil;
 use crate::strings::{token_bound, token_list, WordStrings};
 use crate::tags::TagTable;
+use crate::text::Text;
 
 /// Cuts `text` without the GIL, then hands the tokens to `build` with it.
 fn with_tokens<T>(
@@ -25,9 +23,10 @@ fn with_tokens<T>(
 ) -> PyResult<T> {
     Worker::with_thread_worker(|worker| {
         let force = force_split::WORDS.snapshot();
-        let tokens = py
-            .detach(|| worker.cut(&Segmenter::new(&snapshot.dict, &force), text, mode))
-            .map_err(to_py)?;
+        let tokens = gil::detach(py, || {
+            worker.cut(&Segmenter::new(&snapshot.dict, &force), text, mode)
+        })
+        .map_err(to_py)?;
         build(tokens, &snapshot.extra)
     })
 }
@@ -42,19 +41,13 @@ pub(crate) fn with_tagged<T>(
     build: impl FnOnce(&Tagged) -> PyResult<T>,
 ) -> PyResult<T> {
     Worker::with_thread_worker(|worker| {
-        let tagged = py
-            .detach(|| {
-                let lookup = |w: &str| user_tags.and_then(|t| t.get(w));
-                worker.tag(&PosSegmenter::new(&snapshot.dict, &lookup), text, hmm)
-            })
-            .map_err(to_py)?;
+        let tagged = gil::detach(py, || {
+            let lookup = |w: &str| user_tags.and_then(|t| t.get(w));
+            worker.tag(&PosSegmenter::new(&snapshot.dict, &lookup), text, hmm)
+        })
+        .map_err(to_py)?;
         build(tagged)
     })
-}
-
-/// The text of a `str` argument, borrowed where CPython holds it as UTF-8 already.
-fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
-    text.to_cow()
 }
 
 /// The tokens as a list of `str`.
@@ -64,9 +57,12 @@ pub(crate) fn cut<'py>(
     mode: Mode,
 ) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
-    let s = text_of(text)?;
-    with_tokens(py, snapshot, &s, mode, |tokens, strings| {
-        token_list(py, strings, &s, tokens)
+    let text = Text::of(text)?;
+    let s = text.as_str();
+    with_tokens(py, snapshot, s, mode, |tokens, strings| {
+        let list = token_list(py, strings, s, tokens)?;
+        text.restore_tokens(&list, &tokens.spans, |_, word, _, _| Ok(word.into_any()))?;
+        Ok(list)
     })
 }
 
@@ -77,22 +73,35 @@ pub(crate) fn tokenize<'py>(
     mode: Mode,
 ) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
-    let s = text_of(text)?;
-    with_tokens(py, snapshot, &s, mode, |tokens, strings| {
+    let text = Text::of(text)?;
+    let s = text.as_str();
+    with_tokens(py, snapshot, s, mode, |tokens, strings| {
         let mut cursor = CharCursor::default();
         let items = tokens.spans.iter().enumerate().map(|(i, &(start, end))| {
-            let (a, b) = (cursor.char_offset(&s, start), cursor.char_offset(&s, end));
-            PyTuple::new(
-                py,
-                [
-                    token_bound(py, strings, &s, tokens, i)?,
-                    a.into_pyobject(py)?.into_any(),
-                    b.into_pyobject(py)?.into_any(),
-                ],
-            )
+            let (a, b) = (cursor.char_offset(s, start), cursor.char_offset(s, end));
+            let word = token_bound(py, strings, s, tokens, i)?;
+            word_span_tuple(py, word, a, b)
         });
-        PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
+        let list = PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?;
+        text.restore_tokens(&list, &tokens.spans, |_, word, a, b| {
+            word_span_tuple(py, word.into_any(), a, b)
+        })?;
+        Ok(list)
     })
+}
+
+/// `(word, start, end)`.
+fn word_span_tuple<'py>(
+    py: Python<'py>,
+    word: Bound<'py, PyAny>,
+    a: usize,
+    b: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (a, b) = (
+        a.into_pyobject(py)?.into_any(),
+        b.into_pyobject(py)?.into_any(),
+    );
+    Ok(PyTuple::new(py, [word, a, b])?.into_any())
 }
 
 /// The code-point end offset of every token, as an `array('I')`.
@@ -102,36 +111,12 @@ pub(crate) fn offsets<'py>(
     mode: Mode,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = text.py();
-    let s = text_of(text)?;
-    with_tokens(py, snapshot, &s, mode, |tokens, _| {
+    let text = Text::of(text)?;
+    let s = text.as_str();
+    with_tokens(py, snapshot, s, mode, |tokens, _| {
         let mut ends = Vec::with_capacity(4 * tokens.len());
-        end_offsets(&s, tokens, 0..tokens.len(), &mut ends)?;
+        end_offsets(s, tokens, 0..tokens.len(), &mut ends)?;
         offsets_array(py, &ends)
-    })
-}
-
-/// The tokens as code-point spans `(start, end)`, or as `str` for a joined `cut_all`
-/// token.
-pub(crate) fn cut_spans<'py>(
-    snapshot: &Snapshot<WordStrings>,
-    text: &Bound<'py, PyString>,
-    mode: Mode,
-) -> PyResult<Bound<'py, PyList>> {
-    let py = text.py();
-    let s = text_of(text)?;
-    with_tokens(py, snapshot, &s, mode, |tokens, _| {
-        let mut cursor = CharCursor::default();
-        let items = tokens
-            .spans
-            .iter()
-            .map(|&(start, end)| -> PyResult<Bound<'py, PyAny>> {
-                if start == JOINED {
-                    return Ok(PyString::new(py, &tokens.joined[end].0).into_any());
-                }
-                let (a, b) = (cursor.char_offset(&s, start), cursor.char_offset(&s, end));
-                Ok((a, b).into_pyobject(py)?.into_any())
-            });
-        PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
     })
 }
 
@@ -143,26 +128,34 @@ pub(crate) fn pos_cut<'py>(
     user_tags: Option<&TagTable>,
 ) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
-    let s = text_of(text)?;
-    with_tagged(py, snapshot, &s, hmm, user_tags, |tagged| {
-        tagged_list(py, &s, tagged)
+    let text = Text::of(text)?;
+    let s = text.as_str();
+    with_tagged(py, snapshot, s, hmm, user_tags, |tagged| {
+        tagged_list(py, &text, tagged)
     })
 }
 
 /// `[(word, tag), ...]` of words tagged in `text`.
 pub(crate) fn tagged_list<'py>(
     py: Python<'py>,
-    text: &str,
+    text: &Text<'_>,
     tagged: &Tagged,
 ) -> PyResult<Bound<'py, PyList>> {
-    PyList::new(
+    let s = text.as_str();
+    let list = PyList::new(
         py,
         tagged
             .spans
             .iter()
             .zip(&tagged.tags)
-            .map(|(&(a, b), tag)| (&text[a..b], tag.as_str())),
-    )
+            .map(|(&(a, b), tag)| (&s[a..b], tag.as_str())),
+    )?;
+    text.restore_tokens(&list, &tagged.spans, |i, word, _, _| {
+        Ok((word, tagged.tags[i].as_str())
+            .into_pyobject(py)?
+            .into_any())
+    })?;
+    Ok(list)
 }
 
 /// An `array('I')` of native-endian `u32` bytes: made here, one call per text, rather

@@ -18,6 +18,7 @@ use zhfast_core::{Dictionary, Mode, PosSegmenter, Segmenter, Tagged, Tokens, Wor
 
 use crate::errors::to_py;
 use crate::force_split;
+use crate::gil;
 use crate::idf::IdfTable;
 use crate::tags::TagTable;
 use crate::tokenizer::CoreTokenizer;
@@ -131,8 +132,10 @@ fn cut<'w>(
     text: &str,
 ) -> PyResult<&'w Tokens> {
     let force = force_split::WORDS.snapshot();
-    py.detach(|| worker.cut(&Segmenter::new(dict, &force), text, Mode::Default))
-        .map_err(to_py)
+    gil::detach(py, || {
+        worker.cut(&Segmenter::new(dict, &force), text, Mode::Default)
+    })
+    .map_err(to_py)
 }
 
 /// `posseg.lcut(text)` with `dict` and the POS tokenizer's own tags, without the GIL.
@@ -143,7 +146,7 @@ fn tag<'w>(
     user_tags: Option<&TagTable>,
     text: &str,
 ) -> PyResult<&'w Tagged> {
-    py.detach(|| {
+    gil::detach(py, || {
         let lookup = |w: &str| user_tags.and_then(|t| t.get(w));
         worker.tag(&PosSegmenter::new(dict, &lookup), text, true)
     })

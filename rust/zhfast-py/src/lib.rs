@@ -13,12 +13,15 @@ mod cutting;
 mod errors;
 mod files;
 mod force_split;
+mod fork;
+mod gil;
 mod idf;
 mod keywords;
 mod mode;
 mod pools;
 mod strings;
 mod tags;
+mod text;
 mod tokenizer;
 
 #[pymodule]
@@ -36,6 +39,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tokenizer::bundled_dictionary_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::add_force_split, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::force_split_words, m)?)?;
+    m.add_function(wrap_pyfunction!(fork::before_fork, m)?)?;
+    m.add_function(wrap_pyfunction!(fork::after_fork_in_parent, m)?)?;
+    m.add_function(wrap_pyfunction!(fork::after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::discard_force_split, m)?)?;
     m.add_function(wrap_pyfunction!(force_split::is_force_split, m)?)?;
     m.add_function(wrap_pyfunction!(cut_parts::best_route, m)?)?;

@@ -1,9 +1,11 @@
 //! rayon thread pools of batch helpers (a call on `n` threads uses a pool of `n - 1`
 //! beside the calling thread), one per size, rebuilt after `fork`.
 //!
-//! A forked child inherits a pool object but not its threads; using it would hang.  Pools
-//! are therefore keyed to the process id, and a child builds its own on first use (the
-//! parent's are leaked in the child, never touched).
+//! A forked child inherits a pool object but not its threads; using it would hang.  The
+//! fork hook forgets the parent's pools in the child ([`forget_all`]; they are leaked,
+//! never touched), and pools are keyed to the process id as well, for a child forked
+//! without the hook (`os.fork` from a C extension); a child builds its own on first use.
+//! The lock is only taken with the GIL held, which the forking thread holds.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -20,6 +22,15 @@ static POOLS: Mutex<Option<Pools>> = Mutex::new(None);
 /// Number of threads for `threads=None`: every core this process may use.
 pub fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Forgets every pool (in a forked child, where their threads do not exist).
+pub fn forget_all() {
+    if let Ok(mut pools) = POOLS.try_lock() {
+        if let Some(stale) = pools.take() {
+            std::mem::forget(stale);
+        }
+    }
 }
 
 /// A pool of `n` threads (at least one).

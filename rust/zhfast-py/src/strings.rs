@@ -49,7 +49,9 @@ impl Drop for WordStrings {
         if owned.is_empty() {
             return;
         }
-        Python::attach(|_py| {
+        // Without an interpreter (a background merge ending after the program's exit
+        // finalised it) the strings are left to the process's end.
+        Python::try_attach(|_py| {
             for p in owned {
                 // SAFETY: each slot holds one strong reference, released once here.
                 unsafe { ffi::Py_DecRef(p) };

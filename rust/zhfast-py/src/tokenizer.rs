@@ -20,9 +20,11 @@ use crate::batches;
 use crate::cutting;
 use crate::errors::to_py;
 use crate::files;
+use crate::gil;
 use crate::mode::PyMode;
 use crate::strings::WordStrings;
 use crate::tags::TagTable;
+use crate::text::{word_bytes, word_str};
 
 /// The strings of a version's base words, made when the version is.
 fn word_strings(dict: &Dictionary) -> WordStrings {
@@ -75,7 +77,9 @@ impl CoreTokenizer {
     /// keys its files by and checks them against).
     #[staticmethod]
     fn source_digest<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyBytes>> {
-        let digest = py.detach(|| DictBytes::map(&path).map(|b| source_digest(b.as_ref())))?;
+        let digest = gil::detach(py, || {
+            DictBytes::map(&path).map(|b| source_digest(b.as_ref()))
+        })?;
         Ok(PyBytes::new(py, &digest))
     }
 
@@ -90,16 +94,22 @@ impl CoreTokenizer {
         name: &str,
         blob_path: Option<PathBuf>,
     ) -> PyResult<(Self, bool)> {
-        let (dict, written) = py.detach(|| -> PyResult<(Dictionary, bool)> {
+        // Errors leave the closure as Rust values and become Python exceptions after it,
+        // with the GIL held (see `gil::detach`).
+        let (dict, written) = gil::detach(py, || {
             let source = DictBytes::map(&path)?;
-            let compiled = CompiledDictionary::from_jieba_text(source, name).map_err(to_py)?;
+            let compiled = match CompiledDictionary::from_jieba_text(source, name) {
+                Ok(compiled) => compiled,
+                Err(e) => return Ok(Err(e)),
+            };
             let written = blob_path.is_some_and(|blob| {
                 std::fs::File::create(blob)
                     .and_then(|f| compiled.write_to(std::io::BufWriter::with_capacity(1 << 20, f)))
                     .is_ok()
             });
-            Ok((compiled.into_dictionary(), written))
-        })?;
+            std::io::Result::Ok(Ok((compiled.into_dictionary(), written)))
+        })?
+        .map_err(to_py)?;
         let strings = word_strings(&dict);
         Ok((
             CoreTokenizer::new(Arc::new(dict), Arc::new(strings)),
@@ -115,22 +125,27 @@ impl CoreTokenizer {
         let digest: [u8; 16] = digest
             .try_into()
             .map_err(|_| PyValueError::new_err("a source digest is 16 bytes"))?;
-        let dict = py.detach(|| -> PyResult<Dictionary> {
+        let dict = gil::detach(py, || {
             let bytes = DictBytes::map(&blob_path)?;
-            Dictionary::from_dict_bytes(bytes, Some(&digest)).map_err(to_py)
-        })?;
+            std::io::Result::Ok(Dictionary::from_dict_bytes(bytes, Some(&digest)))
+        })?
+        .map_err(to_py)?;
         let strings = word_strings(&dict);
         Ok(CoreTokenizer::new(Arc::new(dict), Arc::new(strings)))
     }
 
     /// `FREQ.get(word)`: the frequency, 0 for a prefix of a word, `None` otherwise.
-    fn freq(&self, word: &str) -> Option<i64> {
-        self.snapshot().dict.freq(word)
+    fn freq(&self, word: &Bound<'_, PyString>) -> PyResult<Option<i64>> {
+        Ok(self.snapshot().dict.freq_of_bytes(&word_bytes(word)?))
     }
 
     /// The tag a word has in the dictionary file (`None` for unknown words).
-    fn tag(&self, word: &str) -> Option<String> {
-        self.snapshot().dict.tag(word).map(str::to_string)
+    fn tag(&self, word: &Bound<'_, PyString>) -> PyResult<Option<String>> {
+        let word = word_bytes(word)?;
+        let Ok(word) = std::str::from_utf8(&word) else {
+            return Ok(None); // only added words are not UTF-8, and they have no file tag
+        };
+        Ok(self.snapshot().dict.tag(word).map(str::to_string))
     }
 
     #[getter]
@@ -144,20 +159,23 @@ impl CoreTokenizer {
     }
 
     /// jieba's `FREQ` keys: every word and every prefix of a word, each once.
-    fn freq_keys(&self, py: Python<'_>) -> Vec<String> {
+    fn freq_keys<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyString>>> {
         let dict = self.snapshot().dict;
-        py.detach(|| {
-            let mut seen: HashSet<&str> = HashSet::new();
-            for (word, _) in dict.iter() {
+        let keys = gil::detach(py, || {
+            let mut seen: HashSet<&[u8]> = HashSet::new();
+            let utf8 = dict.iter().map(|(w, _)| w.as_bytes());
+            for word in utf8.chain(dict.unencodable_words().map(|(w, _)| w)) {
                 seen.insert(word);
-                for (i, _) in word.char_indices().skip(1) {
-                    seen.insert(&word[..i]);
+                // Prefixes end where a character starts (UTF-8 and WTF-8 alike).
+                for end in (1..word.len()).filter(|&i| !(0x80..0xC0).contains(&word[i])) {
+                    seen.insert(&word[..end]);
                 }
             }
-            let mut keys: Vec<String> = seen.into_iter().map(str::to_string).collect();
+            let mut keys: Vec<&[u8]> = seen.into_iter().collect();
             keys.sort_unstable();
             keys
-        })
+        });
+        keys.into_iter().map(|k| word_str(py, k)).collect()
     }
 
     /// jieba's `get_DAG(text)` as lists of inclusive end positions, in code points.
@@ -171,9 +189,24 @@ impl CoreTokenizer {
     /// Applies `add_word(word, freq)` for each pair, all or none.  With `merge=False`
     /// the words are only staged (cheap); `compact` then compiles them.
     #[pyo3(signature = (words, merge=true))]
-    fn add_words(&self, py: Python<'_>, words: Vec<(String, i64)>, merge: bool) -> PyResult<()> {
-        py.detach(|| self.shared.add_words(&words, merge))
-            .map_err(to_py)
+    fn add_words(
+        &self,
+        py: Python<'_>,
+        words: Vec<(Bound<'_, PyString>, i64)>,
+        merge: bool,
+    ) -> PyResult<()> {
+        let words = words
+            .iter()
+            .map(|(w, f)| Ok((word_bytes(w)?, *f)))
+            .collect::<PyResult<Vec<_>>>()?;
+        gil::detach(py, || self.shared.add_words(&words, merge)).map_err(to_py)
+    }
+
+    /// A tokenizer with this one's dictionary as it is now, whose edits this one does
+    /// not see (and the other way round): the first edit copies the dictionary.
+    fn copy(&self) -> Self {
+        let current = self.snapshot();
+        CoreTokenizer::new(current.dict, current.extra)
     }
 
     /// Sets jieba's `total` (a tokenizer rebuilt from its edits' effect).
@@ -193,12 +226,12 @@ impl CoreTokenizer {
     /// least `background_threshold`) in the background, into the main trie.
     #[pyo3(signature = (background_threshold=4096))]
     fn compact(&self, py: Python<'_>, background_threshold: usize) {
-        py.detach(|| self.shared.compact(background_threshold));
+        gil::detach(py, || self.shared.compact(background_threshold));
     }
 
     /// Waits for a background merge started by `compact`, if any.
     fn wait_compacted(&self, py: Python<'_>) {
-        py.detach(|| self.shared.wait_compacted());
+        gil::detach(py, || self.shared.wait_compacted());
     }
 
     /// `lcut(text, ...)` or `lcut_for_search(text, ...)`, as `mode` says.
@@ -222,17 +255,6 @@ impl CoreTokenizer {
         mode: PyMode,
     ) -> PyResult<Bound<'py, PyAny>> {
         cutting::offsets(&self.snapshot(), text, mode.into())
-    }
-
-    /// Tokens as code-point spans `(start, end)`, or as a `str` for the rare `cut_all`
-    /// token that is not a slice: lets the Python layer cut strings that cannot be UTF-8
-    /// (lone surrogates) by cutting a stand-in and slicing the original.
-    fn cut_spans<'py>(
-        &self,
-        text: &Bound<'py, PyString>,
-        mode: PyMode,
-    ) -> PyResult<Bound<'py, PyList>> {
-        cutting::cut_spans(&self.snapshot(), text, mode.into())
     }
 
     /// `posseg.lcut(text, HMM)` as `(word, tag)` tuples; `user_tags` are the tokenizer's

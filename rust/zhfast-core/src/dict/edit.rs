@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use super::compile::{build_parts, edge_log, py_log};
 use super::layer::Layer;
-use super::overlay::Overlay;
 use super::prefix_filter::PrefixFilter;
 use super::Dictionary;
 use crate::error::{Error, Result};
@@ -20,17 +19,18 @@ impl Dictionary {
     /// Applies many `add_word`s at once (a user dictionary); either all apply or, on
     /// error, none do.
     pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, i64)>) -> Result<()> {
-        self.add_words_then(words, true)
+        self.add_words_then(words.into_iter().map(|(w, f)| (w.as_bytes(), f)), true)
     }
 
-    /// [`Self::add_words`]; with `auto_merge` false the new words stay in the overlay
-    /// whatever their number (the caller merges them, e.g. in the background).
+    /// [`Self::add_words`] for words given as UTF-8, or as WTF-8 for strings with lone
+    /// surrogates (see `unencodable.rs`); with `auto_merge` false the new words stay in
+    /// the overlay whatever their number (the caller merges them, e.g. in the background).
     pub fn add_words_then<'w>(
         &mut self,
-        words: impl IntoIterator<Item = (&'w str, i64)>,
+        words: impl IntoIterator<Item = (&'w [u8], i64)>,
         auto_merge: bool,
     ) -> Result<()> {
-        let words: Vec<(&str, i64)> = words.into_iter().collect();
+        let words: Vec<(&[u8], i64)> = words.into_iter().collect();
         let mut total = self.total;
         for &(_, freq) in &words {
             total = total
@@ -38,6 +38,11 @@ impl Dictionary {
                 .ok_or_else(|| Error::FrequencyOutOfRange(freq.to_string()))?;
         }
         for (word, freq) in words {
+            let Ok(word) = std::str::from_utf8(word) else {
+                // Never on a route, so a negative frequency here needs no checking there.
+                self.overlay.unencodable.insert(word, freq);
+                continue;
+            };
             if let Some(id) = self.base.id_of(word) {
                 self.base.set_freq(id, freq);
             } else if let Some(id) = self.user.id_of(word) {
@@ -79,7 +84,7 @@ impl Dictionary {
             .chain(self.overlay.iter())
             .map(|(w, f)| (w, f, ""));
         self.user = Layer::owned(build_parts(words).expect("a valid dictionary stays valid"));
-        self.overlay = Overlay::default();
+        self.overlay = self.overlay.emptied();
         let mut starts = PrefixFilter::default();
         for (word, _) in self.user.iter() {
             starts.insert(word);
@@ -107,6 +112,7 @@ impl Dictionary {
         parts.total = self.total;
         let mut merged = Dictionary::from_parts(parts);
         merged.has_negative = self.has_negative;
+        merged.overlay = self.overlay.emptied();
         merged
     }
 }

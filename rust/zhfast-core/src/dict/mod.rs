@@ -34,6 +34,7 @@ mod layer;
 mod load;
 mod overlay;
 mod prefix_filter;
+mod unencodable;
 mod versions;
 mod walk;
 
@@ -90,7 +91,7 @@ impl Dictionary {
 
     /// Number of words (not counting prefix-only entries).
     pub fn len(&self) -> usize {
-        self.base.len() + self.user.len() + self.overlay.len()
+        self.base.len() + self.user.len() + self.overlay.len() + self.overlay.unencodable.len()
     }
 
     /// Whether the dictionary holds no word.
@@ -113,8 +114,20 @@ impl Dictionary {
         if word.is_empty() {
             return None;
         }
-        (self.base.is_prefix(word) || self.user.is_prefix(word) || self.overlay.is_prefix(word))
-            .then_some(0)
+        (self.base.is_prefix(word)
+            || self.user.is_prefix(word)
+            || self.overlay.is_prefix(word)
+            || self.overlay.unencodable.is_prefix(word.as_bytes()))
+        .then_some(0)
+    }
+
+    /// [`Self::freq`] of a word given as UTF-8, or as WTF-8 for a string with lone
+    /// surrogates (see `unencodable.rs`).
+    pub fn freq_of_bytes(&self, word: &[u8]) -> Option<i64> {
+        match std::str::from_utf8(word) {
+            Ok(word) => self.freq(word),
+            Err(_) => self.overlay.unencodable.freq(word),
+        }
     }
 
     /// `FREQ.get(word)` used as a truth value, the test jieba applies in the HMM buffer
@@ -180,6 +193,11 @@ impl Dictionary {
             .chain(self.overlay.iter())
     }
 
+    /// The words that are not UTF-8 (WTF-8 bytes) with their frequencies, in no order.
+    pub fn unencodable_words(&self) -> impl Iterator<Item = (&[u8], i64)> + '_ {
+        self.overlay.unencodable.iter()
+    }
+
     /// Number of words added at run time that the base does not hold.
     pub fn user_word_count(&self) -> usize {
         self.user.len() + self.overlay.len()
@@ -230,6 +248,27 @@ mod tests {
         assert_eq!(d.freq("a\0b"), Some(2));
         assert_eq!(d.freq("a"), Some(0));
         assert_eq!(d.total(), 7);
+    }
+
+    #[test]
+    fn words_that_are_not_utf8_count_and_outlive_merges() {
+        let mut d = small();
+        let word = b"\xe4\xb8\x9c\xed\xa0\x80"; // "东" and a lone surrogate
+        d.add_words_then([(&word[..], 5), ("新词".as_bytes(), 2)], true)
+            .unwrap();
+        assert_eq!(
+            (d.freq_of_bytes(word), d.freq("东"), d.total(), d.len()),
+            (Some(5), Some(0), 33, 6)
+        );
+        d.merge_overlay();
+        let m = d.with_user_words_merged();
+        for d in [&d, &m] {
+            assert_eq!(
+                (d.freq_of_bytes(word), d.freq("东"), d.len()),
+                (Some(5), Some(0), 6)
+            );
+            assert_eq!(d.unencodable_words().collect::<Vec<_>>(), [(&word[..], 5)]);
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::unencodable::Unencodable;
+
 #[derive(Debug, Default, Clone)]
 pub struct Overlay {
     /// word → (freq, ln(freq)), in insertion order of first appearance via `order`.
@@ -12,6 +14,8 @@ pub struct Overlay {
     order: Vec<String>,
     /// Proper prefixes of the words.
     prefixes: HashSet<String>,
+    /// Words that are not UTF-8, which no trie ever holds (not counted in `len`).
+    pub(super) unencodable: Unencodable,
 }
 
 impl Overlay {
@@ -21,6 +25,15 @@ impl Overlay {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+
+    /// An empty overlay that keeps this one's words that are not UTF-8 (for a merge,
+    /// which compiles the others).
+    pub fn emptied(&self) -> Overlay {
+        Overlay {
+            unencodable: self.unencodable.clone(),
+            ..Overlay::default()
+        }
     }
 
     pub fn insert(&mut self, word: &str, freq: i64, log_freq: f64) {

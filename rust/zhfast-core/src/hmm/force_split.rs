@@ -3,11 +3,14 @@
 //! shared by every tokenizer (a word deleted through one `Tokenizer` is split by all).
 //!
 //! Cuts read a snapshot: the lock is held only to clone an `Arc`, never while cutting,
-//! so a writer never waits for a long cut, and no lock is left held across a cut (which
-//! matters to a process that forks while another thread cuts).
+//! so a writer never waits for a long cut, and no lock is left held across a cut; the
+//! lock is taken inside a [`fork`](crate::fork) gate section, so a forked child never
+//! finds it held.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::fork;
 
 /// A set of words shared by cutting threads; see the module documentation.
 #[derive(Debug, Default)]
@@ -23,42 +26,46 @@ impl ForceSplitWords {
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, Option<Arc<HashSet<String>>>> {
+    /// Runs `f` on the set, locked inside a fork gate section.
+    fn with_lock<T>(&self, f: impl FnOnce(&mut Option<Arc<HashSet<String>>>) -> T) -> T {
+        let _section = fork::section();
         // A panic elsewhere cannot leave the set half-changed (each change is one
         // insert into a set of its own), so a poisoned lock is still a good set.
-        self.words.lock().unwrap_or_else(|e| e.into_inner())
+        let mut words: MutexGuard<'_, _> = self.words.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut words)
     }
 
     /// The words as they are now, for one cut.
     pub fn snapshot(&self) -> Arc<HashSet<String>> {
         static EMPTY: std::sync::OnceLock<Arc<HashSet<String>>> = std::sync::OnceLock::new();
-        self.lock()
-            .clone()
+        self.with_lock(|words| words.clone())
             .unwrap_or_else(|| EMPTY.get_or_init(Arc::default).clone())
     }
 
     /// jieba's `finalseg.add_force_split(word)`.  Cuts already running keep the set
     /// they started with.
     pub fn insert(&self, word: &str) {
-        let mut words = self.lock();
-        let set = words.get_or_insert_with(Arc::default);
-        if !set.contains(word) {
-            Arc::make_mut(set).insert(word.to_string());
-        }
+        self.with_lock(|words| {
+            let set = words.get_or_insert_with(Arc::default);
+            if !set.contains(word) {
+                Arc::make_mut(set).insert(word.to_string());
+            }
+        });
     }
 
     /// Takes `word` out of the set (jieba's set is a plain `set`, which code may also
     /// take words out of).
     pub fn remove(&self, word: &str) {
-        let mut words = self.lock();
-        if let Some(set) = words.as_mut().filter(|set| set.contains(word)) {
-            Arc::make_mut(set).remove(word);
-        }
+        self.with_lock(|words| {
+            if let Some(set) = words.as_mut().filter(|set| set.contains(word)) {
+                Arc::make_mut(set).remove(word);
+            }
+        });
     }
 
     /// Whether `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.lock().as_ref().is_some_and(|set| set.contains(word))
+        self.with_lock(|words| words.as_ref().is_some_and(|set| set.contains(word)))
     }
 
     /// The words, sorted.

@@ -32,8 +32,8 @@ pub(crate) struct Route {
 impl Route {
     /// The best route of the block `text[offsets[0]..offsets[n]]` straight from the
     /// dictionary, without storing its graph (jieba's `get_DAG` followed by `calc`).
-    /// Fails as Python's `math.log` does when a word on the graph has a negative
-    /// frequency.
+    /// Fails as Python's `math.log` does when the total is not positive or a word on the
+    /// graph has a negative frequency.
     ///
     /// Positions are scored right to left as their words are found, so every
     /// `route[j + 1]` an edge needs is final when it is read and no graph is stored.
@@ -47,6 +47,11 @@ impl Route {
         chars: &[char],
         offsets: &[usize],
     ) -> Result<()> {
+        // jieba's `calc` begins with `log(total)`, which raises for a total of 0 or less
+        // (an empty dictionary, or `add_word` with a negative frequency).
+        if dict.total() <= 0 {
+            return Err(Error::MathDomain);
+        }
         // Only a dictionary with words added at run time or a negative frequency pays for
         // the second lookup and for checking every edge; the plain loop keeps its state
         // in registers.
@@ -229,5 +234,28 @@ mod tests {
             .map(|t| t.len());
         assert_eq!(result, Err(crate::Error::MathDomain));
         assert_eq!(cut(&dict, "乙甲"), ["乙", "甲"]);
+    }
+
+    #[test]
+    fn a_total_of_zero_or_less_is_a_domain_error_where_jieba_takes_its_log() {
+        let empty = Dictionary::from_entries(std::iter::empty::<(&str, i64)>()).unwrap();
+        let negative = Dictionary::from_entries([("甲", 4), ("乙", -9)]).unwrap();
+        let force = HashSet::new();
+        for dict in [&empty, &negative] {
+            assert!(dict.total() <= 0);
+            let seg = Segmenter::new(dict, &force);
+            let mut worker = Worker::new();
+            for mode in [Mode::Default, Mode::NoHmm, Mode::Search, Mode::SearchNoHmm] {
+                let result = worker.cut(&seg, "我爱北京", mode).map(|t| t.len());
+                assert_eq!(result, Err(crate::Error::MathDomain), "{mode:?}");
+                // No block to route: nothing to take the log for, as in jieba.
+                assert_eq!(worker.cut(&seg, "，。 ", mode).map(|t| t.len()), Ok(3));
+            }
+            // cut_all walks the graph without scoring it.
+            assert_eq!(
+                worker.cut(&seg, "我爱北京", Mode::All).map(|t| t.len()),
+                Ok(4)
+            );
+        }
     }
 }

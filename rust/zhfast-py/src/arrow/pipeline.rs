@@ -16,6 +16,7 @@ use zhfast_core::SplitRule;
 
 use super::capsules::Input;
 use crate::errors::to_py;
+use crate::gil;
 use crate::pools;
 
 /// A group closes at this much text: enough that its hand-over costs next to nothing
@@ -66,7 +67,7 @@ where
         group_texts: GROUP_TEXTS,
     };
     let chunks = &input.chunks;
-    py.detach(|| {
+    gil::detach(py, || {
         // Groups of every chunk in one index space: item `i` of chunk `c` is
         // `starts[c] + i`.  Splitting reads (and checks) each long item once, here.
         let mut starts = Vec::with_capacity(chunks.len());
@@ -94,7 +95,7 @@ where
         let hand_over = |group: Span, part: PyResult<J::Part>| -> PyResult<()> {
             // Pending signal handlers run here: Ctrl-C stops a long column between
             // two groups (two pieces of a long item).
-            Python::attach(|py| py.check_signals())?;
+            gil::reattach(|py| py.check_signals())?;
             let part = part?;
             let c = chunk_of(group.items.start);
             while outputs.len() < c {

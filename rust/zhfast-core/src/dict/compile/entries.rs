@@ -112,9 +112,13 @@ impl Entries {
             let word = self.word(i as usize).as_bytes();
             &word[word.len().min(8)..]
         };
+        // The head pads a short word with NULs, so `AT&T` and `AT&T\0` tie on head and
+        // rest: the shorter is the smaller in byte order.
+        let len = |i: u32| self.word(i as usize).len();
         keys.sort_unstable_by(|a, b| {
             a.0.cmp(&b.0)
                 .then_with(|| rest(a.1).cmp(rest(b.1)))
+                .then_with(|| len(a.1).cmp(&len(b.1)))
                 .then(a.1.cmp(&b.1))
         });
         // Copied out in that order (the one pass that reads the words out of order), so
