@@ -14,7 +14,7 @@ import sys
 import pytest
 
 SCRIPT = r'''
-import sys, threading, time
+import io, sys, threading, time
 import zhfast
 import zhfast.posseg
 zhfast.setLogLevel(60)
@@ -25,6 +25,8 @@ calls = {
     "lcut_batch_one_thread": lambda: zhfast.lcut_batch(texts, threads=1),
     "posseg": lambda: [zhfast.posseg.lcut(t) for t in texts[:10]],
     "tokenize": lambda: [list(zhfast.tokenize(t)) for t in texts],
+    "cut_offsets_arrow": lambda: zhfast.cut_offsets_arrow(texts, threads=2),
+    "cut_file": lambda: zhfast.cut_file(io.BytesIO("\n".join(texts).encode()), io.BytesIO(), jobs=2),
 }
 call = calls[sys.argv[1]]
 call()
@@ -36,7 +38,8 @@ for _ in range(2):
 time.sleep(0.15)
 '''
 
-RUNS = {"lcut": 30, "lcut_batch": 30, "lcut_batch_one_thread": 10, "posseg": 10, "tokenize": 10}
+RUNS = {"lcut": 30, "lcut_batch": 30, "lcut_batch_one_thread": 10, "posseg": 10, "tokenize": 10,
+        "cut_offsets_arrow": 20, "cut_file": 20}
 
 
 @pytest.mark.parametrize("call", list(RUNS))

@@ -15,6 +15,7 @@ use zhfast_core::{Mode, PosSegmenter, Segmenter, Snapshot};
 
 use crate::errors::to_py;
 use crate::force_split;
+use crate::gil;
 use crate::pools;
 use crate::strings::WordStrings;
 use crate::tags::TagTable;
@@ -70,8 +71,9 @@ pub(crate) fn cut_stream(
         ),
         None => Cutter::Words(Segmenter::new(&snapshot.dict, &force), settings.mode),
     };
+    // Ticks and reads from a file object run on this thread, inside `gil::detach`.
     let on_tick = |done: u64| -> PyResult<()> {
-        Python::attach(|py| {
+        gil::reattach(|py| {
             py.check_signals()?;
             if let Some(tick) = &tick {
                 tick.call1(py, (done,))?;
@@ -79,7 +81,12 @@ pub(crate) fn cut_stream(
             Ok(())
         })
     };
-    let result = py.detach(|| stream::cut_stream(cutter, reader, writer, &options, on_tick));
+    // The reader is lent, not moved: a file object it holds is dropped here, with the
+    // GIL, not inside `detach` (see `gil`).
+    let mut reader = reader;
+    let result = gil::detach(py, || {
+        stream::cut_stream(cutter, &mut reader, writer, &options, on_tick)
+    });
     match result {
         Ok(Summary {
             bytes_read,
@@ -206,7 +213,7 @@ impl Read for Source {
                 }
                 f.read(buf)
             }
-            Source::Object(obj) => Python::attach(|py| {
+            Source::Object(obj) => gil::reattach(|py| {
                 let data = obj
                     .bind(py)
                     .call_method1(intern!(py, "read"), (buf.len(),))
@@ -248,7 +255,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::File(f) => f.write(buf),
-            Sink::Object(obj) => Python::attach(|py| {
+            Sink::Object(obj) => gil::attach_from_own_thread(|py| {
                 let n = obj
                     .bind(py)
                     .call_method1(intern!(py, "write"), (PyBytes::new(py, buf),))
@@ -263,7 +270,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::File(f) => f.flush(),
-            Sink::Object(obj) => Python::attach(|py| {
+            Sink::Object(obj) => gil::attach_from_own_thread(|py| {
                 let obj = obj.bind(py);
                 if !obj.hasattr(intern!(py, "flush")).unwrap_or(false) {
                     return Ok(());

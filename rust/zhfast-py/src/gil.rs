@@ -35,6 +35,8 @@ mod unwinding {
         /// Declared here as a call that may unwind: before Python 3.14 it can end the
         /// thread with `pthread_exit`.
         pub fn PyEval_RestoreThread(tstate: *mut PyThreadState);
+        /// The same for a thread of our own asking for the GIL.
+        pub fn PyGILState_Ensure() -> pyo3::ffi::PyGILState_STATE;
     }
 }
 
@@ -101,5 +103,26 @@ pub(crate) fn reattach<T>(f: impl FnOnce(Python<'_>) -> T) -> T {
     // SAFETY: the GIL is held; it is released again for the rest of `detach`.
     let again = unsafe { ffi::PyEval_SaveThread() };
     debug_assert_eq!(again, tstate);
+    result.unwrap_or_else(|panic| resume_unwind(panic))
+}
+
+/// Runs `f` with the GIL on a thread that Python did not start and that is not inside
+/// [`detach`] (the writer thread of a stream writing to a file object), or parks the
+/// thread forever if the interpreter is exiting, as [`restore`] does: asking for the GIL
+/// then ends the thread with a forced unwind, or (once the interpreter is gone) makes
+/// PyO3 panic.
+pub(crate) fn attach_from_own_thread<T>(f: impl FnOnce(Python<'_>) -> T) -> T {
+    // SAFETY: always safe to call.
+    if unsafe { ffi::Py_IsInitialized() } == 0 {
+        park_forever();
+    }
+    let guard = ParkIfUnwound;
+    // SAFETY: the interpreter is initialized; this thread does not hold the GIL.
+    let state = unsafe { unwinding::PyGILState_Ensure() };
+    std::mem::forget(guard);
+    // SAFETY: the GIL is held until the release below.
+    let result = catch_unwind(AssertUnwindSafe(|| f(unsafe { Python::assume_attached() })));
+    // SAFETY: `state` is what the matching `PyGILState_Ensure` returned.
+    unsafe { ffi::PyGILState_Release(state) };
     result.unwrap_or_else(|panic| resume_unwind(panic))
 }
