@@ -349,3 +349,24 @@ def test_text_with_lone_surrogates_in_batches_offsets_and_posseg():
         expected = [[tuple(p) for p in jp.lcut(t, HMM=hmm)] for t in texts]
         assert [[tuple(p) for p in zp.lcut(t, HMM=hmm)] for t in texts] == expected
         assert [[tuple(p) for p in ps] for ps in zp.dt.lcut_batch(texts, HMM=hmm, threads=2)] == expected
+
+
+def test_long_text_with_lone_surrogates_in_split_batches():
+    """A text long enough to be split into pieces is cut whole when it holds a lone
+    surrogate (its tokens are restored from the original); the texts around it are
+    still split (pieces of 64 bytes here)."""
+    import jieba.posseg as jp
+
+    import zhfast.posseg as zp
+
+    Mode = zhfast._core.Mode
+    core = zhfast.dt._checked_core()
+    long_plain = "我来到北京清华大学，他来到了网易杭研大厦。" * 40
+    texts = [long_plain, long_plain + "真的\ud800吗" + long_plain, "短\udfff句"]
+    for cut_all, hmm, mode in [(False, True, Mode.DEFAULT), (False, False, Mode.NO_HMM), (True, True, Mode.ALL)]:
+        assert core.cut_batch(texts, mode, 2, 64) == [jieba.lcut(t, cut_all, hmm) for t in texts]
+        ends = [list(a) for a in core.offsets_batch(texts, mode, 2, 64)]
+        assert ends == [list(zhfast.cut_offsets(t, cut_all, hmm)) for t in texts]
+    for hmm in (True, False):
+        got = core.pos_cut_batch(texts, hmm, zp.dt._tag_table(), 2, 64)
+        assert [[tuple(p) for p in ps] for ps in got] == [[tuple(p) for p in jp.lcut(t, HMM=hmm)] for t in texts]
