@@ -77,28 +77,28 @@ def _binary(f, reading):
     return f
 
 
+def _open_end(where, reading):
+    """A path (``.gz``, ``.bz2``, ``.xz`` through their codecs) or a caller's file object,
+    opened for reading or for writing."""
+    if hasattr(where, "read" if reading else "write"):
+        return _End(_binary(where, reading))
+    mode = "rb" if reading else "wb"
+    codec = _compression(where)
+    if codec is not None:
+        f = codec.open(where, mode)
+        return _End(f, f)
+    f = open(where, mode, buffering=0)
+    return _fd_end(f, f, reading)
+
+
 def open_source(src):
     """The input: a path (``.gz``, ``.bz2``, ``.xz`` decompressed) or a file object."""
-    if hasattr(src, "read"):
-        return _End(_binary(src, True))
-    codec = _compression(src)
-    if codec is not None:
-        f = codec.open(src, "rb")
-        return _End(f, f)
-    f = open(src, "rb", buffering=0)
-    return _fd_end(f, f, True)
+    return _open_end(src, True)
 
 
 def open_sink(dst):
     """The output: a path (compressed by the same extensions) or a file object."""
-    if hasattr(dst, "write"):
-        return _End(_binary(dst, False))
-    codec = _compression(dst)
-    if codec is not None:
-        f = codec.open(dst, "wb")
-        return _End(f, f)
-    f = open(dst, "wb", buffering=0)
-    return _fd_end(f, f, False)
+    return _open_end(dst, False)
 
 
 class _TextWriter:
